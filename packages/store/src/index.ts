@@ -1,0 +1,20 @@
+export type {
+  BulkOperation,
+  BulkWriteResult,
+  Collection,
+  DeleteResult,
+  DocumentStore,
+  Filter,
+  FindOptions,
+  IndexSpec,
+  SortDirection,
+  StoredDocument,
+  UpdateFilter,
+  UpdateOptions,
+  UpdateResult,
+} from './types';
+export { StoreError, CorruptDataError, type StoreErrorCode } from './errors';
+export { createEmbeddedStore, type EmbeddedStoreOptions } from './embedded/embedded-store';
+export { createMongoStore, type MongoStoreOptions } from './mongodb/mongo-store';
+export { openStore, type OpenStoreOptions } from './open-store';
+export { countingStore, type StoreOperation } from './counting-store';
