@@ -1,0 +1,39 @@
+import * as path from 'node:path';
+import { z } from 'zod';
+
+/** A configuration that cannot be used, with every problem named by its variable. */
+export class ConfigError extends Error {
+  constructor(service: string, problems: string[]) {
+    super(`Invalid configuration for ${service}:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** The settings every subgraph reads, with defaults that make `npm start` work on a fresh clone. */
+export function subgraphEnvSchema(defaultPort: number) {
+  return z.object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    AURORA_DATA_DIR: z.string().min(1).default('.data').transform((dir) => path.resolve(dir)),
+    MONGODB_URI: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  });
+}
+
+/** Validates environment variables against a schema; throws ConfigError naming each problem. */
+export function parseEnv<S extends z.ZodType>(service: string, schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(
+      service,
+      result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
+  }
+  return result.data;
+}

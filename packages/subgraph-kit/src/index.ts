@@ -1,0 +1,25 @@
+export {
+  FEDERATION_SPEC_URL,
+  FEDERATION_IMPORTS,
+  federationLink,
+  buildSubgraphFromSdl,
+  buildSubgraphFromClasses,
+  type ClassSubgraphOptions,
+  type SubgraphResolvers,
+} from './federation';
+export { createSubgraphServer, type BaseContext, type RunningServer, type SubgraphServer, type SubgraphServerOptions } from './server';
+export { ErrorCode, codedError, badUserInput } from './errors';
+export { createLogger, type Logger } from './logger';
+export { ConfigError, parseEnv, subgraphEnvSchema, LOG_LEVELS } from './config';
+export {
+  pageSize,
+  encodeCursor,
+  decodeCursor,
+  connectionFromPage,
+  MAX_PAGE_SIZE,
+  DEFAULT_PAGE_SIZE,
+  type Connection,
+  type PageInfo,
+} from './paging';
+export { localise, LANGUAGES, type Language, type LocalisedText } from './language';
+export { closeOnSignal } from './shutdown';

@@ -1,0 +1,123 @@
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type ErrorRequestHandler, type Request } from 'express';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { ErrorCode } from './errors';
+import type { Logger } from './logger';
+
+/** What every resolver of every subgraph gets, plus the subgraph's own per-request parts. */
+export interface BaseContext {
+  logger: Logger;
+}
+
+export interface SubgraphServerOptions<TContext extends object> {
+  /** The subgraph's name in the supergraph; it appears in logs and error messages. */
+  name: string;
+  schema: GraphQLSchema;
+  logger: Logger;
+  /** Builds the per-request context, for example fresh DataLoaders. */
+  context: (request: Request) => TContext | Promise<TContext>;
+  /** Extra Apollo Server plugins (tests use one to count requests). */
+  plugins?: ApolloServerPlugin<TContext & BaseContext>[];
+  /** Largest request body accepted, in bytes. */
+  bodyLimit?: number;
+}
+
+export interface RunningServer {
+  /** The GraphQL endpoint, for example `http://127.0.0.1:4001/graphql`. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface SubgraphServer {
+  /** Starts listening; port 0 picks a free port (tests). */
+  listen(port: number, host?: string): Promise<RunningServer>;
+}
+
+function maskInternalErrors(name: string, logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof GraphQLError && formatted.extensions?.code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      return formatted;
+    }
+    if (original instanceof GraphQLError && original.originalError === undefined) return formatted;
+    logger.error({ err: original, path: formatted.path }, 'resolver failed');
+    return {
+      message: `The ${name} service failed to answer this part of the request. It has been logged; try again later.`,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}
+
+/** Answers requests the HTTP layer refuses (bad JSON, too large) in GraphQL's error shape. */
+function httpErrors(logger: Logger): ErrorRequestHandler {
+  return (error: { status?: number; type?: string }, _request, response, _next) => {
+    const status = error.status ?? 500;
+    const message =
+      error.type === 'entity.too.large'
+        ? 'The request body is too large.'
+        : error.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON.'
+          : 'The request could not be handled.';
+    if (status >= 500) logger.error({ err: error }, 'request failed');
+    response.status(status).json({ errors: [{ message, extensions: { code: status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'BAD_REQUEST' } }] });
+  };
+}
+
+/**
+ * A subgraph's HTTP server: GraphQL at `/graphql`, liveness at `/health`. Stack traces never
+ * reach a client; unexpected errors are logged and answered with INTERNAL_SERVER_ERROR.
+ */
+export function createSubgraphServer<TContext extends object>(options: SubgraphServerOptions<TContext>): SubgraphServer {
+  const { name, logger } = options;
+  return {
+    async listen(port: number, host = '127.0.0.1'): Promise<RunningServer> {
+      const app = express();
+      app.disable('x-powered-by');
+      const httpServer = http.createServer(app);
+      const apollo = new ApolloServer<TContext & BaseContext>({
+        schema: options.schema,
+        includeStacktraceInErrorResponses: false,
+        formatError: maskInternalErrors(name, logger),
+        logger,
+        plugins: [
+          ApolloServerPluginDrainHttpServer({ httpServer }),
+          // Traces to Apollo's hosted service only; the network does its own tracing.
+          ApolloServerPluginInlineTraceDisabled(),
+          ...(options.plugins ?? []),
+        ],
+      });
+      await apollo.start();
+      app.get('/health', (_request, response) => {
+        response.json({ status: 'ok', service: name });
+      });
+      app.use(
+        '/graphql',
+        express.json({ limit: options.bodyLimit ?? 1_000_000 }),
+        expressMiddleware(apollo, {
+          context: async ({ req }) => ({ ...(await options.context(req)), logger }),
+        }),
+      );
+      app.use(httpErrors(logger));
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve());
+      });
+      const actualPort = (httpServer.address() as AddressInfo).port;
+      const displayHost = host.includes(':') ? `[${host}]` : host;
+      return {
+        url: `http://${displayHost}:${actualPort}/graphql`,
+        port: actualPort,
+        close: () => apollo.stop(),
+      };
+    },
+  };
+}
