@@ -22,4 +22,4 @@ export {
   type PageInfo,
 } from './paging';
 export { localise, LANGUAGES, type Language, type LocalisedText } from './language';
-export { closeOnSignal } from './shutdown';
+export { closeOnSignal, runService } from './shutdown';

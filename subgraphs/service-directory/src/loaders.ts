@@ -1,0 +1,25 @@
+import DataLoader from 'dataloader';
+import type { ChannelDocument, OrganisationDocument, ServiceDocument } from './model';
+import type { DirectoryRepository } from './repository';
+
+function byId<T extends { _id: string }>(fetch: (ids: readonly string[]) => Promise<T[]>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const found = new Map((await fetch(ids)).map((document) => [document._id, document]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/** DataLoaders for one request: every id asked for in one tick becomes one store query. */
+export function createLoaders(repository: DirectoryRepository) {
+  return {
+    service: byId<ServiceDocument>((ids) => repository.servicesByIds(ids)),
+    channel: byId<ChannelDocument>((ids) => repository.channelsByIds(ids)),
+    organisation: byId<OrganisationDocument>((ids) => repository.organisationsByIds(ids)),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export interface DirectoryContext {
+  loaders: Loaders;
+}

@@ -1,0 +1,132 @@
+import type { Language, LocalisedText } from '@aurora/subgraph-kit';
+
+/** The ten 3X10D meters of AuroraAI's life-situation model. */
+export const WELLBEING_DIMENSIONS = [
+  'FAMILY',
+  'FINANCE',
+  'FRIENDS',
+  'HEALTH',
+  'HOUSING',
+  'IMPROVEMENT_OF_STRENGTHS',
+  'LIFE_SATISFACTION',
+  'RESILIENCE',
+  'SELF_ESTEEM',
+  'WORKING_STUDYING',
+] as const;
+export type WellbeingDimension = (typeof WELLBEING_DIMENSIONS)[number];
+
+/** Where a service record came from; a frontend may show it, the recommender weighs it. */
+export type ServiceOrigin = 'LABELLED_CATALOGUE' | 'GENERAL_DESCRIPTION' | 'LEGACY_CATALOGUE';
+
+export interface ServiceDocument {
+  _id: string;
+  name: LocalisedText;
+  summary: LocalisedText;
+  description: LocalisedText;
+  /** Lower-cased Finnish (else first) name: the stable order of service lists. */
+  sortName: string;
+  providerId: string | null;
+  lifeEvents: string[];
+  serviceClasses: string[];
+  targetGroups: string[];
+  coverage: 'NATIONWIDE' | 'LOCAL';
+  /** Municipality codes where a LOCAL service is offered. */
+  municipalities: string[];
+  languages: Language[];
+  channelIds: string[];
+  wellbeingDimensions: WellbeingDimension[];
+  fundingType: 'PUBLICLY_FUNDED' | 'MARKET_FUNDED' | null;
+  chargeType: 'FREE' | 'CHARGED' | null;
+  access: 'OPEN' | 'RESTRICTED';
+  origin: ServiceOrigin;
+  generalDescriptionCode: string | null;
+  [field: string]: unknown;
+}
+
+export type ChannelKind = 'ELECTRONIC' | 'PHONE' | 'SERVICE_LOCATION' | 'WEB_PAGE' | 'PRINTABLE_FORM';
+
+export interface PhoneNumber {
+  number: string;
+  description: string | null;
+  chargeInfo: string | null;
+}
+
+export interface ServiceHour {
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  days: number[];
+  opens: string | null;
+  closes: string | null;
+  info: string | null;
+}
+
+export interface Address {
+  street: string | null;
+  postalCode: string | null;
+  postOffice: string | null;
+  municipality: string | null;
+  postOfficeBox: string | null;
+}
+
+export interface WebLink {
+  url: string;
+  name: string | null;
+}
+
+export interface ChannelDocument {
+  _id: string;
+  kind: ChannelKind;
+  name: LocalisedText;
+  description: LocalisedText;
+  organisationId: string | null;
+  languages: Language[];
+  url: string | null;
+  phoneNumbers: PhoneNumber[];
+  emails: string[];
+  webPages: WebLink[];
+  serviceHours: ServiceHour[];
+  visitingAddresses: Address[];
+  postalAddresses: Address[];
+  forms: WebLink[];
+  requiresAuthentication: boolean | null;
+  requiresSignature: boolean | null;
+  [field: string]: unknown;
+}
+
+export type OrganisationType =
+  | 'STATE'
+  | 'MUNICIPALITY'
+  | 'REGIONAL_ORGANISATION'
+  | 'REGION'
+  | 'COMPANY'
+  | 'ASSOCIATION'
+  | 'OTHER';
+
+export interface OrganisationDocument {
+  _id: string;
+  name: LocalisedText;
+  description: LocalisedText;
+  sortName: string;
+  type: OrganisationType;
+  businessId: string | null;
+  municipality: string | null;
+  webPages: WebLink[];
+  [field: string]: unknown;
+}
+
+export type CodeListName = 'lifeEvent' | 'serviceClass' | 'targetGroup' | 'municipality' | 'region';
+
+export interface CodeDocument {
+  _id: string;
+  list: CodeListName;
+  code: string;
+  name: LocalisedText;
+  description: LocalisedText;
+  parent: string | null;
+  /** For municipalities: the region (maakunta) code. */
+  region: string | null;
+  [field: string]: unknown;
+}
+
+export function codeId(list: CodeListName, code: string): string {
+  return `${list}:${code}`;
+}

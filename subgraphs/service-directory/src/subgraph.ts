@@ -1,0 +1,48 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import type { DocumentStore } from '@aurora/store';
+import { buildSubgraphFromSdl, createSubgraphServer, type Logger, type SubgraphServer } from '@aurora/subgraph-kit';
+import { CodeCatalogue } from './code-catalogue';
+import { DEFAULT_DATA_ROOT } from './import/read-source';
+import { importCatalogue } from './import/import-catalogue';
+import { createLoaders, type DirectoryContext } from './loaders';
+import { DirectoryRepository } from './repository';
+import { createResolvers } from './resolvers';
+
+export const SUBGRAPH_NAME = 'service-directory';
+
+export const typeDefs = fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8');
+
+export interface ServiceDirectoryOptions {
+  store: DocumentStore;
+  logger: Logger;
+  /** The catalogue data to import at first start; the bundled data by default. */
+  dataRoot?: string;
+  plugins?: ApolloServerPlugin<DirectoryContext>[];
+}
+
+/**
+ * Opens the directory on its store (importing the bundled catalogue the first time) and returns
+ * the server, ready to listen. Tests start it on port 0 with an in-memory store.
+ */
+export async function createServiceDirectory(options: ServiceDirectoryOptions): Promise<SubgraphServer & { repository: DirectoryRepository }> {
+  const repository = new DirectoryRepository(options.store);
+  await repository.ensureIndexes();
+  await importCatalogue(repository, options.dataRoot ?? DEFAULT_DATA_ROOT, options.logger);
+  const codes = await CodeCatalogue.load(repository);
+  const server = createSubgraphServer<DirectoryContext>({
+    name: SUBGRAPH_NAME,
+    schema: buildSubgraphFromSdl(typeDefs, createResolvers(repository, codes)),
+    logger: options.logger,
+    context: () => ({ loaders: createLoaders(repository) }),
+    plugins: options.plugins as never,
+  });
+  return { ...server, repository };
+}
+
+/** The subgraph's SDL as composition sees it. */
+export async function printSchema(): Promise<string> {
+  return printSubgraphSchema(buildSubgraphFromSdl(typeDefs, {}));
+}
