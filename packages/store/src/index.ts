@@ -18,3 +18,4 @@ export { createEmbeddedStore, type EmbeddedStoreOptions } from './embedded/embed
 export { createMongoStore, type MongoStoreOptions } from './mongodb/mongo-store';
 export { openStore, type OpenStoreOptions } from './open-store';
 export { countingStore, type StoreOperation } from './counting-store';
+export { upsertChanged, type UpsertCounts } from './upsert-changed';

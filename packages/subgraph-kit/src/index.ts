@@ -23,3 +23,4 @@ export {
 } from './paging';
 export { localise, LANGUAGES, type Language, type LocalisedText } from './language';
 export { closeOnSignal, runService } from './shutdown';
+export { runSubgraph, type SubgraphEnv } from './run-subgraph';

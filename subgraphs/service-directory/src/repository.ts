@@ -29,12 +29,6 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   meta: [],
 };
 
-export interface UpsertCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-}
-
 /** Everything the service directory stores, behind the document-store port. */
 export class DirectoryRepository {
   readonly services: Collection<ServiceDocument>;
@@ -96,29 +90,5 @@ export class DirectoryRepository {
 
   async saveImportState(state: ImportState): Promise<void> {
     await this.meta.replaceOne({ _id: state._id }, state, { upsert: true });
-  }
-
-  /**
-   * Writes documents by id: new ones are created, changed ones replaced, identical ones left
-   * alone, so running an import twice changes nothing the second time.
-   */
-  async upsertMany<T extends { _id: string }>(collection: Collection<T & { [field: string]: unknown }>, documents: T[]): Promise<UpsertCounts> {
-    const counts: UpsertCounts = { created: 0, updated: 0, unchanged: 0 };
-    const existing = new Map(
-      (await collection.find({ _id: { $in: documents.map((document) => document._id) } })).map((document) => [document._id, JSON.stringify(document)]),
-    );
-    const changed = documents.filter((document) => {
-      const before = existing.get(document._id);
-      if (before === undefined) counts.created += 1;
-      else if (before !== JSON.stringify(document)) counts.updated += 1;
-      else counts.unchanged += 1;
-      return before !== JSON.stringify(document);
-    });
-    if (changed.length > 0) {
-      await collection.bulkWrite(
-        changed.map((document) => ({ replaceOne: { filter: { _id: document._id }, replacement: document as T & { [field: string]: unknown }, upsert: true } })),
-      );
-    }
-    return counts;
   }
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Logger } from '@aurora/subgraph-kit';
-import type { DirectoryRepository, UpsertCounts } from '../repository';
+import { upsertChanged, type UpsertCounts } from '@aurora/store';
+import type { DirectoryRepository } from '../repository';
 import { readCodeLists } from './codelists';
 import { readGeneralDescriptions } from './general-descriptions';
 import { readLabelledServices } from './labelled-services';
@@ -66,7 +67,7 @@ export async function importCatalogue(repository: DirectoryRepository, root: str
     const total: UpsertCounts = { created: 0, updated: 0, unchanged: 0 };
     for (let start = 0; start < step.documents.length; start += BATCH) {
       const batch = step.documents.slice(start, start + BATCH);
-      const result = await repository.upsertMany(step.collection as never, batch as never[]);
+      const result = await upsertChanged(step.collection as never, batch as never[]);
       total.created += result.created;
       total.updated += result.updated;
       total.unchanged += result.unchanged;

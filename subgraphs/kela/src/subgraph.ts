@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import type { DocumentStore } from '@aurora/store';
+import { buildSubgraphFromClasses, createSubgraphServer, type Logger, type SubgraphServer } from '@aurora/subgraph-kit';
+import { EXAMPLE_BENEFITS } from './example-data';
+import { createLoaders, type KelaContext } from './loaders';
+import { BenefitRepository } from './repository';
+import { BenefitResolver, ServiceBenefitsResolver } from './resolver';
+import { Service } from './service';
+import { resolveServiceReference } from './service.reference';
+
+export const SUBGRAPH_NAME = 'kela';
+
+function buildSchema() {
+  return buildSubgraphFromClasses({
+    resolvers: [ServiceBenefitsResolver, BenefitResolver],
+    // Service is reached only through _entities, never from this subgraph's Query.
+    orphanedTypes: [Service],
+    references: { Service: { __resolveReference: resolveServiceReference } },
+  });
+}
+
+export interface KelaOptions {
+  store: DocumentStore;
+  logger: Logger;
+  plugins?: ApolloServerPlugin<KelaContext>[];
+}
+
+/** The benefits agency's subgraph on its own store, seeded with its example benefits. */
+export async function createKelaSubgraph(options: KelaOptions): Promise<SubgraphServer> {
+  const repository = new BenefitRepository(options.store);
+  await repository.ensureIndexes();
+  const seeded = await repository.seed(EXAMPLE_BENEFITS);
+  options.logger.info(seeded, 'example benefits in place');
+  return createSubgraphServer<KelaContext>({
+    name: SUBGRAPH_NAME,
+    schema: await buildSchema(),
+    logger: options.logger,
+    context: () => ({ loaders: createLoaders(repository), repository }),
+    plugins: options.plugins as never,
+  });
+}
+
+/** The subgraph's SDL as composition sees it. */
+export async function printSchema(): Promise<string> {
+  return printSubgraphSchema(await buildSchema());
+}

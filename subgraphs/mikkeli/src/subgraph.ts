@@ -1,0 +1,39 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import type { DocumentStore } from '@aurora/store';
+import { buildSubgraphFromSdl, createSubgraphServer, type Logger, type SubgraphServer } from '@aurora/subgraph-kit';
+import { EXAMPLE_VISITING_DETAILS } from './example-data';
+import { createLoaders, type MikkeliContext } from './loaders';
+import { VisitingDetailsRepository } from './repository';
+import { resolvers } from './resolvers';
+
+export const SUBGRAPH_NAME = 'mikkeli';
+
+export const typeDefs = fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8');
+
+export interface MikkeliOptions {
+  store: DocumentStore;
+  logger: Logger;
+  plugins?: ApolloServerPlugin<MikkeliContext>[];
+}
+
+/** The City of Mikkeli's subgraph on its own store, seeded with its example visiting details. */
+export async function createMikkeliSubgraph(options: MikkeliOptions): Promise<SubgraphServer> {
+  const repository = new VisitingDetailsRepository(options.store);
+  const seeded = await repository.seed(EXAMPLE_VISITING_DETAILS);
+  options.logger.info(seeded, 'example visiting details in place');
+  return createSubgraphServer<MikkeliContext>({
+    name: SUBGRAPH_NAME,
+    schema: buildSubgraphFromSdl(typeDefs, resolvers),
+    logger: options.logger,
+    context: () => ({ loaders: createLoaders(repository) }),
+    plugins: options.plugins as never,
+  });
+}
+
+/** The subgraph's SDL as composition sees it. */
+export async function printSchema(): Promise<string> {
+  return printSubgraphSchema(buildSubgraphFromSdl(typeDefs, {}));
+}
