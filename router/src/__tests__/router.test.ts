@@ -1,0 +1,64 @@
+import { composeServices } from '@apollo/composition';
+import { buildSubgraphFromSdl, createLogger, createSubgraphServer, federationLink, type RunningServer } from '@aurora/subgraph-kit';
+import { parse } from 'graphql';
+import { createRouter } from '../index';
+
+const logger = createLogger('router-test', 'silent');
+const typeDefs = 'type Query { greeting(name: String!): String! }';
+
+async function post(url: string, body: string): Promise<{ status: number; json: any }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return { status: response.status, json: await response.json() };
+}
+
+describe('router', () => {
+  let subgraph: RunningServer;
+  let router: RunningServer;
+
+  beforeAll(async () => {
+    const schema = buildSubgraphFromSdl(typeDefs, { Query: { greeting: (_: unknown, { name }: { name: string }) => `Hei ${name}` } });
+    subgraph = await createSubgraphServer({ name: 'greeter', schema, logger, context: () => ({}) }).listen(0);
+    // The supergraph names a port nobody listens on; the router is told the real one.
+    const composed = composeServices([
+      { name: 'greeter', url: 'http://127.0.0.1:9/graphql', typeDefs: parse(`${federationLink()}\n${typeDefs}`) },
+    ]);
+    if (composed.errors) throw composed.errors[0];
+    router = await createRouter({ supergraphSdl: composed.supergraphSdl, subgraphUrls: { greeter: subgraph.url }, logger, readinessTimeoutMs: 500 }).listen(0);
+  });
+
+  afterAll(async () => {
+    await router.close();
+  });
+
+  it('answers through the subgraph at the configured URL', async () => {
+    const { json } = await post(router.url, JSON.stringify({ query: '{ greeting(name: "Aino") }' }));
+    expect(json).toEqual({ data: { greeting: 'Hei Aino' } });
+  });
+
+  it('refuses malformed requests with coded errors', async () => {
+    const badJson = await post(router.url, '{"query": "{ greeting');
+    expect(badJson).toEqual({ status: 400, json: { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] } });
+    const badQuery = await post(router.url, JSON.stringify({ query: '{ greeting(name: ) }' }));
+    expect(badQuery.json.errors[0].extensions.code).toBe('GRAPHQL_PARSE_FAILED');
+    const wrongType = await post(router.url, JSON.stringify({ query: '{ greeting(name: 5) }' }));
+    expect(wrongType.json.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.stringify([badQuery.json, wrongType.json])).not.toContain('stacktrace');
+  });
+
+  it('reports health and readiness, and stays alive with SUBGRAPH_UNAVAILABLE when a subgraph is down', async () => {
+    const base = router.url.replace('/graphql', '');
+    expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'ok', service: 'router' });
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', supergraph: 'loaded', subgraphs: { greeter: 'up' } });
+
+    await subgraph.close();
+    const degraded = await fetch(`${base}/ready`);
+    expect(degraded.status).toBe(503);
+    expect(await degraded.json()).toEqual({ status: 'degraded', supergraph: 'loaded', subgraphs: { greeter: 'down' } });
+    const { json } = await post(router.url, JSON.stringify({ query: '{ greeting(name: "Aino") }' }));
+    expect(json.errors[0].extensions.code).toBe('SUBGRAPH_UNAVAILABLE');
+    expect(json.errors[0].message).toContain('is not answering');
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+  });
+});

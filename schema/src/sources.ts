@@ -1,0 +1,13 @@
+import { printSchema as printKela } from '@aurora/kela';
+import { printSchema as printMikkeli } from '@aurora/mikkeli';
+import { printSchema as printServiceDirectory } from '@aurora/service-directory';
+
+/**
+ * Where each subgraph of the manifest gets its schema from: the subgraph's own code. The schema
+ * workspace is the only one that imports subgraphs, and only to print their schemas.
+ */
+export const SCHEMA_SOURCES: Record<string, () => Promise<string>> = {
+  'service-directory': printServiceDirectory,
+  kela: printKela,
+  mikkeli: printMikkeli,
+};
