@@ -4,12 +4,14 @@ import type { BenefitDocument } from './benefit';
  * EXAMPLE DATA, written for the Aurora network to show an organisation subgraph. The benefit
  * names are those Kela (the Social Insurance Institution of Finland) uses publicly, and each is
  * attached to a real Finnish Service Catalogue service of Kela's by its PTV id; the summaries,
- * processing times and links are illustrative, not Kela's official information.
+ * processing times and links are illustrative, not Kela's official information. The housing
+ * allowance is also linked, as an example of a related benefit, to two rental-housing services
+ * of the legacy catalogue (ARA rental flats and right-of-occupancy flats in Mikkeli).
  */
 export const EXAMPLE_BENEFITS: BenefitDocument[] = [
   {
     _id: 'kela-general-housing-allowance',
-    serviceIds: ['579991be-f40f-4913-8130-0e07592b50c4'],
+    serviceIds: ['579991be-f40f-4913-8130-0e07592b50c4', 'eb667d14-2c85-56b5-affa-5c2805cef16c', '494dffb5-d2ac-5a3a-b08d-36620d325aa4'],
     name: { fi: 'Yleinen asumistuki', sv: 'Allmänt bostadsbidrag', en: 'General housing allowance' },
     summary: {
       fi: 'Tukea pienituloisille asumismenoihin, kun kotitalouden tulot ovat pienet.',

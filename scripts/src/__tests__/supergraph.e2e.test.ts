@@ -1,0 +1,81 @@
+import { startTestNetwork, type TestNetwork } from '../e2e/network';
+
+let network: TestNetwork;
+
+beforeAll(async () => {
+  network = await startTestNetwork();
+}, 60_000);
+
+afterAll(() => network.close());
+
+const HOUSING_IN_MIKKELI = `query Housing($first: Int) {
+  services(filter: { serviceClasses: ["P1"], municipalities: ["491"] }, first: $first) {
+    totalCount
+    edges {
+      node {
+        id
+        name(language: FI)
+        benefits { name(language: EN) }
+        channels {
+          __typename
+          ... on ServiceLocationChannel { name visitingDetails { accessibility appointmentRequired } }
+        }
+      }
+    }
+  }
+}`;
+
+describe('the supergraph through the router', () => {
+  it('answers the README query with more than 1,800 real services', async () => {
+    const body = await network.query('{ services(first: 5) { totalCount edges { node { id name(language: FI) provider { name(language: FI) } } } } }');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.services.totalCount).toBeGreaterThanOrEqual(1800);
+    expect(body.data.services.edges.map((edge: any) => edge.node.name)).toEqual([
+      '10-luokka (lisäopetus)',
+      '10-luokka (perusopetuksen lisäopetus)',
+      'Adoptio',
+      'Adoptioneuvonta',
+      'Adoptioneuvonta',
+    ]);
+  });
+
+  it('combines three subgraphs in one answer', async () => {
+    const body = await network.query(HOUSING_IN_MIKKELI, { first: 20 });
+    expect(body.errors).toBeUndefined();
+    const byName = new Map(body.data.services.edges.map((edge: any) => [edge.node.name, edge.node]));
+    const rental: any = byName.get('Aravavuokra-asunnot');
+    expect(rental.benefits).toEqual([{ name: 'General housing allowance' }]);
+    expect(rental.channels.some((channel: any) => channel.__typename === 'ServiceLocationChannel')).toBe(true);
+    const rightOfOccupancy: any = byName.get('Asumisoikeusasunnot');
+    const ristiina = rightOfOccupancy.channels.find((channel: any) => channel.name === 'Ristiinan yhteispalvelupiste');
+    expect(ristiina.visitingDetails).toEqual({ accessibility: ['STEP_FREE_ENTRANCE'], appointmentRequired: false });
+  });
+
+  it.each([2, 8])('sends one request per subgraph per level and one store query per batch (first: %i)', async (first) => {
+    network.reset();
+    const body = await network.query(HOUSING_IN_MIKKELI, { first });
+    expect(body.errors).toBeUndefined();
+    expect(body.data.services.edges.length).toBe(first);
+    expect(network.traffic['service-directory'].requests).toEqual(['query']);
+    expect(network.traffic.kela.requests).toEqual(['_entities']);
+    expect(network.traffic.mikkeli.requests).toEqual(['_entities']);
+    // The page, its count, and all channels of the page in one batch.
+    expect(network.traffic['service-directory'].storeOperations).toEqual([
+      { collection: 'services', operation: 'find' },
+      { collection: 'services', operation: 'countDocuments' },
+      { collection: 'channels', operation: 'find' },
+    ]);
+    expect(network.traffic.kela.storeOperations).toEqual([{ collection: 'benefits', operation: 'find' }]);
+    expect(network.traffic.mikkeli.storeOperations).toEqual([{ collection: 'visitingDetails', operation: 'find' }]);
+  });
+
+  it('passes coded errors through and answers unknown ids with null', async () => {
+    const tooMany = await network.query('{ services(first: 101) { totalCount } }');
+    expect(tooMany.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(tooMany.errors[0].message).toBe('"first" must be a whole number from 0 to 100; it was 101.');
+    const cursor = await network.query('{ services(after: "%%%") { totalCount } }');
+    expect(cursor.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const unknown = await network.query('{ service(id: "no-such-service") { id benefits { name } } }');
+    expect(unknown).toEqual({ data: { service: null } });
+  });
+});
