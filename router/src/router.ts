@@ -94,6 +94,8 @@ export function createRouter(options: RouterOptions): Router {
         logger,
         includeStacktraceInErrorResponses: false,
         formatError: formatError(logger),
+        // Shutdown is ours (closeOnSignal): stores must close after the server drains.
+        stopOnTerminationSignals: false,
         plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])],
       });
       await apollo.start();

@@ -87,6 +87,8 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
         schema: options.schema,
         includeStacktraceInErrorResponses: false,
         formatError: maskInternalErrors(name, logger),
+        // Shutdown is ours (closeOnSignal): stores must close after the server drains.
+        stopOnTerminationSignals: false,
         logger,
         plugins: [
           ApolloServerPluginDrainHttpServer({ httpServer }),

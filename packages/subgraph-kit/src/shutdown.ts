@@ -1,11 +1,18 @@
 import type { Logger } from './logger';
 
-/** Runs `close` once on SIGINT or SIGTERM, then exits; a second signal exits at once. */
+/**
+ * Runs `close` once on SIGINT or SIGTERM, then exits. A terminal's Ctrl-C reaches a process both
+ * directly and through its supervisor, so repeats in the first seconds are ignored; a signal after
+ * that exits at once.
+ */
 export function closeOnSignal(logger: Logger, close: () => Promise<void>): void {
-  let closing = false;
+  let closingSince = 0;
   const handler = (signal: NodeJS.Signals) => {
-    if (closing) process.exit(1);
-    closing = true;
+    if (closingSince > 0) {
+      if (Date.now() - closingSince > 3000) process.exit(1);
+      return;
+    }
+    closingSince = Date.now();
     logger.info({ signal }, 'stopping');
     close().then(
       () => process.exit(0),
@@ -15,8 +22,8 @@ export function closeOnSignal(logger: Logger, close: () => Promise<void>): void 
       },
     );
   };
-  process.once('SIGINT', handler);
-  process.once('SIGTERM', handler);
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
 }
 
 /**
