@@ -1,0 +1,52 @@
+import * as path from 'node:path';
+import { readManifest } from '@aurora/schema';
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+
+// exec: the shell gives way to node, so signals and exit codes are node's own.
+const RUN_TS = 'exec node -r @swc-node/register --conditions=aurora-source';
+
+export interface ServiceCommand {
+  name: string;
+  command: string;
+  port: number;
+  env: Record<string, string>;
+}
+
+/**
+ * The processes of a local network: every subgraph of the manifest and the router. With a port
+ * offset the subgraphs move and the router is told their new URLs (benchmarks beside `npm start`).
+ */
+export function serviceCommands(routerPort = 4000, portOffset = 0): ServiceCommand[] {
+  const subgraphs = readManifest().map((entry) => {
+    const port = Number(new URL(entry.routingUrl).port) + portOffset;
+    return { name: entry.name, command: `${RUN_TS} subgraphs/${entry.name}/src/main.ts`, port, env: { PORT: String(port) } };
+  });
+  const urls = subgraphs.map((subgraph) => `${subgraph.name}=http://127.0.0.1:${subgraph.port}/graphql`).join(',');
+  return [
+    ...subgraphs,
+    {
+      name: 'router',
+      command: `${RUN_TS} router/src/main.ts`,
+      port: routerPort,
+      env: { PORT: String(routerPort), ...(portOffset ? { AURORA_SUBGRAPH_URLS: urls } : {}) },
+    },
+  ];
+}
+
+/** Polls the router's /ready until it answers 200; returns null then, else the last state seen. */
+export async function waitUntilReady(url: string, deadline: number, stopped: () => boolean = () => false): Promise<Record<string, string> | null> {
+  let last: Record<string, string> = { router: 'starting' };
+  while (Date.now() < deadline && !stopped()) {
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      const body = (await response.json()) as { subgraphs?: Record<string, string> };
+      if (response.ok) return null;
+      last = body.subgraphs ?? last;
+    } catch {
+      last = { router: 'starting' };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  return last;
+}
