@@ -24,3 +24,4 @@ export {
 export { localise, LANGUAGES, type Language, type LocalisedText } from './language';
 export { closeOnSignal, runService } from './shutdown';
 export { runSubgraph, type SubgraphEnv } from './run-subgraph';
+export { postGraphQL } from './post-graphql';

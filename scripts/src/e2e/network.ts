@@ -6,7 +6,7 @@ import { createRouter } from '@aurora/router';
 import { SUPERGRAPH_FILE } from '@aurora/schema';
 import { createServiceDirectory } from '@aurora/service-directory';
 import { countingStore, createEmbeddedStore, type StoreOperation } from '@aurora/store';
-import { createLogger, type RunningServer } from '@aurora/subgraph-kit';
+import { createLogger, postGraphQL, type RunningServer } from '@aurora/subgraph-kit';
 
 /** What reached one subgraph: each request's kind, and each store operation. */
 export interface SubgraphTraffic {
@@ -66,10 +66,7 @@ export async function startTestNetwork(): Promise<TestNetwork> {
     routerUrl: router.url,
     traffic,
     reset,
-    async query(text, variables = {}) {
-      const response = await fetch(router.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text, variables }) });
-      return response.json();
-    },
+    query: (text, variables = {}) => postGraphQL(router.url, text, variables),
     async close() {
       await router.close();
       for (const server of servers) await server.close();

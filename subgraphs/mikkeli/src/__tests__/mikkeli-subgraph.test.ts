@@ -1,15 +1,12 @@
 import { countingStore, createEmbeddedStore } from '@aurora/store';
-import { createLogger, type RunningServer } from '@aurora/subgraph-kit';
+import { createLogger, postGraphQL, type RunningServer } from '@aurora/subgraph-kit';
 import { createMikkeliSubgraph, printSchema } from '../index';
 
 const logger = createLogger('mikkeli-test', 'silent');
 const counted = countingStore(createEmbeddedStore());
 let server: RunningServer;
 
-async function query(text: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: text, variables }) });
-  return response.json();
-}
+const query = (text: string, variables: Record<string, unknown> = {}) => postGraphQL(server.url, text, variables);
 
 beforeAll(async () => {
   server = await (await createMikkeliSubgraph({ store: counted.store, logger })).listen(0);

@@ -1,18 +1,11 @@
 import { createEmbeddedStore } from '@aurora/store';
-import { createLogger, type RunningServer } from '@aurora/subgraph-kit';
+import { createLogger, postGraphQL, type RunningServer } from '@aurora/subgraph-kit';
 import { createServiceDirectory } from '../index';
 
 const logger = createLogger('service-directory-test', 'silent');
 let server: RunningServer;
 
-async function query(text: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const response = await fetch(server.url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: text, variables }),
-  });
-  return response.json();
-}
+const query = (text: string, variables: Record<string, unknown> = {}) => postGraphQL(server.url, text, variables);
 
 beforeAll(async () => {
   const directory = await createServiceDirectory({ store: createEmbeddedStore(), logger });
