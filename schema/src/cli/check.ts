@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { findDrift, generateSchemas } from '../generate';
+import { SCHEMA_DIR } from '../manifest';
 
 /**
  * `npm run schema:check`: regenerates the subgraph schemas and the supergraph from the code and
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
     return;
   }
   for (const { file, problem } of drift) {
-    const name = path.relative(process.cwd(), file);
+    const name = path.relative(path.dirname(SCHEMA_DIR), file);
     process.stderr.write(`schema:check: ${name} ${problem === 'missing' ? 'is missing' : 'is out of date with the code'}.\n`);
   }
   process.stderr.write('Run `npm run schema:compose` and commit the result.\n');
