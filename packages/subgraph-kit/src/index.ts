@@ -15,6 +15,7 @@ export {
   pageSize,
   encodeCursor,
   decodeCursor,
+  invalidCursor,
   connectionFromPage,
   MAX_PAGE_SIZE,
   DEFAULT_PAGE_SIZE,

@@ -23,9 +23,13 @@ export function encodeCursor(position: unknown): string {
  * Reads a cursor this API issued. `isPosition` checks its shape; anything else (a cursor edited
  * by hand, from another list or another version) is BAD_USER_INPUT.
  */
+/** The error for a cursor that this API did not issue for this list. */
+export function invalidCursor(cursor: string) {
+  return badUserInput(`The cursor "${cursor.slice(0, 80)}" is not valid here. Pass the endCursor of a previous page unchanged.`, 'after');
+}
+
 export function decodeCursor<P>(cursor: string, isPosition: (value: unknown) => value is P): P {
-  const invalid = () =>
-    badUserInput(`The cursor "${cursor.slice(0, 80)}" is not valid here. Pass the endCursor of a previous page unchanged.`, 'after');
+  const invalid = () => invalidCursor(cursor);
   if (!/^[A-Za-z0-9_-]{1,2048}$/.test(cursor)) throw invalid();
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!text.startsWith(CURSOR_PREFIX)) throw invalid();

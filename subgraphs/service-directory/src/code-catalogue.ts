@@ -8,6 +8,7 @@ const LIST_LABEL: Record<CodeListName, { argument: string; query: string }> = {
   targetGroup: { argument: 'targetGroups', query: 'targetGroups' },
   municipality: { argument: 'municipalities', query: 'municipalities' },
   region: { argument: 'regions', query: 'regions' },
+  wellbeingCounty: { argument: 'wellbeingServiceCounties', query: 'wellbeingServiceCounties' },
 };
 
 const naturalOrder = (a: CodeDocument, b: CodeDocument) => a.code.localeCompare(b.code, 'en', { numeric: true });
@@ -44,6 +45,14 @@ export class CodeCatalogue {
 
   all(list: CodeListName): CodeDocument[] {
     return [...this.byId.values()].filter((code) => code.list === list);
+  }
+
+  /** The municipalities of the given regions or wellbeing services counties (checked like `expand`). */
+  municipalitiesIn(list: 'region' | 'wellbeingCounty', codes: readonly string[]): string[] {
+    const wanted = new Set(this.expand(list, codes));
+    return this.all('municipality')
+      .filter((municipality) => wanted.has((list === 'region' ? municipality.region : municipality.wellbeingCounty) ?? ''))
+      .map((municipality) => municipality.code);
   }
 
   /** The given codes and every code below them; an unknown code is BAD_USER_INPUT naming it. */

@@ -40,6 +40,16 @@ export interface ServiceDocument {
   access: 'OPEN' | 'RESTRICTED';
   origin: ServiceOrigin;
   generalDescriptionCode: string | null;
+  /** ACTIVE services are listed and searched; ARCHIVED ones still resolve by id. */
+  status: 'ACTIVE' | 'ARCHIVED';
+  /** When the record last changed at its source (ISO 8601). */
+  modified: string;
+  /** The kinds of the service's channels, kept with the service so that lists filter on them. */
+  channelKinds: ChannelKind[];
+  /** JUPO / KOKO concept URIs (PTV ontology terms). */
+  ontologyConcepts: string[];
+  /** Free keywords, in Finnish. */
+  keywords: string[];
   [field: string]: unknown;
 }
 
@@ -52,6 +62,11 @@ export interface PhoneNumber {
 }
 
 export interface ServiceHour {
+  /** STANDARD: the regular hours; EXCEPTIONAL: a holiday or other exception; SPECIAL: seasonal. */
+  type: 'STANDARD' | 'EXCEPTIONAL' | 'SPECIAL';
+  validFrom: string | null;
+  validTo: string | null;
+  isClosed: boolean;
   /** ISO weekdays, 1 = Monday … 7 = Sunday. */
   days: number[];
   opens: string | null;
@@ -89,6 +104,8 @@ export interface ChannelDocument {
   forms: WebLink[];
   requiresAuthentication: boolean | null;
   requiresSignature: boolean | null;
+  status: 'ACTIVE' | 'ARCHIVED';
+  modified: string;
   [field: string]: unknown;
 }
 
@@ -113,7 +130,7 @@ export interface OrganisationDocument {
   [field: string]: unknown;
 }
 
-export type CodeListName = 'lifeEvent' | 'serviceClass' | 'targetGroup' | 'municipality' | 'region';
+export type CodeListName = 'lifeEvent' | 'serviceClass' | 'targetGroup' | 'municipality' | 'region' | 'wellbeingCounty';
 
 export interface CodeDocument {
   _id: string;
@@ -124,6 +141,8 @@ export interface CodeDocument {
   parent: string | null;
   /** For municipalities: the region (maakunta) code. */
   region: string | null;
+  /** For municipalities: the wellbeing services county code. */
+  wellbeingCounty?: string | null;
   [field: string]: unknown;
 }
 

@@ -1,13 +1,13 @@
-import { connectionFromPage, decodeCursor, encodeCursor, localise, pageSize, type Language, type SubgraphResolvers } from '@aurora/subgraph-kit';
-import type { Filter } from '@aurora/store';
+import { localise, type Language, type SubgraphResolvers } from '@aurora/subgraph-kit';
 import type { CodeCatalogue } from './code-catalogue';
+import type { Directory, PageArgs, ServiceEdge } from './directory';
 import type { DirectoryContext } from './loaders';
 import type { ChannelDocument, ChannelKind, CodeDocument, CodeListName, OrganisationDocument, ServiceDocument } from './model';
-import type { DirectoryRepository, ListPosition } from './repository';
-import { serviceQuery, type ServiceFilterInput } from './service-filter';
+import { TEXT_LANGUAGES, type TextLanguage } from './search/analysis';
+import { snippet } from './search/snippet';
+import type { ServiceFilterInput } from './service-filter';
 
 type LanguageArgs = { language?: Language };
-type PageArgs = { first?: number | null; after?: string | null };
 
 const CHANNEL_TYPES: Record<ChannelKind, string> = {
   ELECTRONIC: 'ElectronicChannel',
@@ -17,23 +17,10 @@ const CHANNEL_TYPES: Record<ChannelKind, string> = {
   PRINTABLE_FORM: 'PrintableFormChannel',
 };
 
-const isPosition = (value: unknown): value is ListPosition =>
-  typeof value === 'object' && value !== null && typeof (value as ListPosition).n === 'string' && typeof (value as ListPosition).i === 'string';
-
 const localised =
   <D>(pick: (document: D) => Parameters<typeof localise>[0]) =>
   (document: D, { language }: LanguageArgs) =>
     localise(pick(document), language);
-
-async function servicePage(repository: DirectoryRepository, filter: Filter, args: PageArgs) {
-  const first = pageSize(args.first);
-  const after = args.after ? decodeCursor(args.after, isPosition) : null;
-  const [fetched, totalCount] = await Promise.all([
-    first === 0 ? Promise.resolve([]) : repository.listServices(filter, after, first + 1),
-    repository.countServices(filter),
-  ]);
-  return connectionFromPage(fetched, first, totalCount, (service) => encodeCursor({ n: service.sortName, i: service._id }));
-}
 
 function codeResolvers(list: CodeListName, codes: CodeCatalogue) {
   return {
@@ -52,19 +39,42 @@ const channelFields = {
   __resolveReference: ({ id }: { id: string }, { loaders }: DirectoryContext) => loaders.channel.load(id),
 };
 
+type Match = NonNullable<ServiceEdge['match']> & { node: ServiceDocument };
+
+/** The passage to show for a match: the query language first, summary before name and description. */
+function matchSnippet(match: Match): string | null {
+  const languages: TextLanguage[] = [match.language, ...TEXT_LANGUAGES.filter((language) => language !== match.language)];
+  for (const language of languages) {
+    for (const text of [match.node.summary[language], match.node.name[language], match.node.description[language]]) {
+      const passage = snippet(text, match.terms, language);
+      if (passage) return passage;
+    }
+  }
+  return null;
+}
+
 /** The directory's resolvers. Lists resolve entities through the per-request DataLoaders. */
-export function createResolvers(repository: DirectoryRepository, codes: CodeCatalogue): SubgraphResolvers {
+export function createResolvers(directory: Directory): SubgraphResolvers {
+  const { codes } = directory;
   return {
     Query: {
       service: (_: unknown, { id }: { id: string }, { loaders }: DirectoryContext) => loaders.service.load(id),
-      services: (_: unknown, args: PageArgs & { filter?: ServiceFilterInput | null }) =>
-        servicePage(repository, serviceQuery(args.filter, codes), args),
+      services: (_: unknown, args: PageArgs & { filter?: ServiceFilterInput | null }) => directory.services(args.filter, args),
       organisation: (_: unknown, { id }: { id: string }, { loaders }: DirectoryContext) => loaders.organisation.load(id),
       lifeEvents: () => codes.all('lifeEvent'),
       serviceClasses: () => codes.all('serviceClass'),
       targetGroups: () => codes.all('targetGroup'),
       municipalities: () => codes.all('municipality'),
       regions: () => codes.all('region'),
+      wellbeingServiceCounties: () => codes.all('wellbeingCounty'),
+    },
+    ServiceEdge: {
+      match: (edge: ServiceEdge) => (edge.match ? { ...edge.match, node: edge.node } : null),
+    },
+    SearchMatch: {
+      language: (match: Match) => match.language.toUpperCase(),
+      fields: (match: Match) => match.parts.map((part) => part.toUpperCase()),
+      snippet: matchSnippet,
     },
     Service: {
       __resolveReference: ({ id }: { id: string }, { loaders }: DirectoryContext) => loaders.service.load(id),
@@ -80,7 +90,9 @@ export function createResolvers(repository: DirectoryRepository, codes: CodeCata
       areaType: (service: ServiceDocument) => (service.coverage === 'NATIONWIDE' ? 'NATIONWIDE' : 'MUNICIPALITIES'),
       areas: (service: ServiceDocument) => codes.resolve('municipality', service.municipalities),
       channels: async (service: ServiceDocument, _: unknown, { loaders }: DirectoryContext) =>
-        (await loaders.channel.loadMany(service.channelIds)).filter((channel): channel is ChannelDocument => !!channel && !(channel instanceof Error)),
+        (await loaders.channel.loadMany(service.channelIds)).filter(
+          (channel): channel is ChannelDocument => !!channel && !(channel instanceof Error) && channel.status !== 'ARCHIVED',
+        ),
     },
     Organisation: {
       __resolveReference: ({ id }: { id: string }, { loaders }: DirectoryContext) => loaders.organisation.load(id),
@@ -89,7 +101,7 @@ export function createResolvers(repository: DirectoryRepository, codes: CodeCata
       description: localised<OrganisationDocument>((organisation) => organisation.description),
       municipality: (organisation: OrganisationDocument) =>
         organisation.municipality ? codes.get('municipality', organisation.municipality) : null,
-      services: (organisation: OrganisationDocument, args: PageArgs) => servicePage(repository, { providerId: organisation._id }, args),
+      services: (organisation: OrganisationDocument, args: PageArgs) => directory.services(null, args, { providerId: organisation._id }),
     },
     ServiceChannel: {
       __resolveType: (channel: ChannelDocument) => CHANNEL_TYPES[channel.kind],
@@ -108,7 +120,9 @@ export function createResolvers(repository: DirectoryRepository, codes: CodeCata
     Municipality: {
       name: localised<CodeDocument>((code) => code.name),
       region: (code: CodeDocument) => (code.region ? codes.get('region', code.region) : null),
+      wellbeingServiceCounty: (code: CodeDocument) => (code.wellbeingCounty ? codes.get('wellbeingCounty', code.wellbeingCounty) : null),
     },
     Region: { name: localised<CodeDocument>((code) => code.name) },
+    WellbeingServiceCounty: { name: localised<CodeDocument>((code) => code.name) },
   } as SubgraphResolvers;
 }

@@ -4,7 +4,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentStore } from '@aurora/store';
 import { buildSubgraphFromSdl, createSubgraphServer, type Logger, type SubgraphServer } from '@aurora/subgraph-kit';
-import { CodeCatalogue } from './code-catalogue';
+import { Directory } from './directory';
 import { DEFAULT_DATA_ROOT } from './import/read-source';
 import { importCatalogue } from './import/import-catalogue';
 import { createLoaders, type DirectoryContext } from './loaders';
@@ -31,10 +31,10 @@ export async function createServiceDirectory(options: ServiceDirectoryOptions): 
   const repository = new DirectoryRepository(options.store);
   await repository.ensureIndexes();
   await importCatalogue(repository, options.dataRoot ?? DEFAULT_DATA_ROOT, options.logger);
-  const codes = await CodeCatalogue.load(repository);
+  const directory = await Directory.open(repository, options.dataRoot ?? DEFAULT_DATA_ROOT, options.logger);
   const server = createSubgraphServer<DirectoryContext>({
     name: SUBGRAPH_NAME,
-    schema: buildSubgraphFromSdl(typeDefs, createResolvers(repository, codes)),
+    schema: buildSubgraphFromSdl(typeDefs, createResolvers(directory)),
     logger: options.logger,
     context: () => ({ loaders: createLoaders(repository) }),
     plugins: options.plugins as never,

@@ -119,6 +119,35 @@ export function readCodeLists(root: string): { codes: CodeDocument[]; index: Cod
     if (municipality && region) regionOf.set(municipality, region);
   }
 
+  const counties = readJson<{ codes: KoodistoCode[] }>(root, 'codelists/codelist_wellbeing_counties.json', (value) =>
+    isArray((value as { codes?: unknown }).codes),
+  ).codes;
+  for (const county of counties) {
+    const document: CodeDocument = {
+      _id: codeId('wellbeingCounty', county.codeValue),
+      list: 'wellbeingCounty',
+      code: county.codeValue,
+      name: { ...county.prefLabel },
+      description: {},
+      parent: null,
+      region: null,
+    };
+    index.add(document, null);
+    codes.push(document);
+  }
+  const countyOf = new Map<string, string>();
+  const countyCorrespondence = readCsv(root, 'codelists/municipality_to_wellbeing_service_county_codes.csv', {
+    delimiter: ';',
+    encoding: 'windows-1252',
+    headerPrefix: 'sourcecode;',
+    requiredColumns: ['sourcecode', 'targetcode'],
+  });
+  for (const row of countyCorrespondence) {
+    const municipality = row.sourcecode?.replace(/'/g, '');
+    const county = row.targetcode?.replace(/'/g, '');
+    if (municipality && county) countyOf.set(municipality, county);
+  }
+
   const municipalities = readJson<{ results: KoodistoCode[] }>(root, 'codelists/municipality_codes_2023.json', (value) =>
     isArray((value as { results?: unknown }).results),
   ).results;
@@ -131,9 +160,22 @@ export function readCodeLists(root: string): { codes: CodeDocument[]; index: Cod
       description: {},
       parent: null,
       region: regionOf.get(municipality.codeValue) ?? null,
+      wellbeingCounty: countyOf.get(municipality.codeValue) ?? null,
     };
     index.add(document, null);
     codes.push(document);
   }
   return { codes, index };
+}
+
+interface JupoConcept {
+  id: string;
+  label: { fi?: string; sv?: string; en?: string } | null;
+}
+
+/** The JUPO ontology's concepts (KOKO URIs) with their fi/sv/en labels. */
+export function readOntology(root: string): { id: string; labels: LocalisedText }[] {
+  return readJson<JupoConcept[]>(root, 'codelists/jupo.json', isArray)
+    .filter((concept) => typeof concept.id === 'string' && concept.label)
+    .map((concept) => ({ id: concept.id, labels: { fi: concept.label?.fi, sv: concept.label?.sv, en: concept.label?.en } }));
 }

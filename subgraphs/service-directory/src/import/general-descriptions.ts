@@ -17,7 +17,11 @@ interface GeneralDescription {
   ServiceClass: KeyList;
   TargetGroup: KeyList;
   LifeEvent: KeyList;
+  OntologyTerm: KeyList;
 }
+
+/** The PTV 3.4 release's date (the source commit): the records' modification time. */
+export const PTV_RELEASE_DATE = '2022-06-01T00:00:00.000Z';
 
 function codes(index: CodeIndex, list: 'serviceClass' | 'targetGroup' | 'lifeEvent', keys: KeyList): string[] {
   const result = new Set<string>();
@@ -60,6 +64,11 @@ export function readGeneralDescriptions(root: string, index: CodeIndex): Service
         access: 'OPEN' as const,
         origin: 'GENERAL_DESCRIPTION' as const,
         generalDescriptionCode: description.ReferenceCode ?? null,
+        status: 'ACTIVE' as const,
+        modified: PTV_RELEASE_DATE,
+        channelKinds: [],
+        ontologyConcepts: [...new Set((description.OntologyTerm ?? []).map((term) => term.Key).filter((key) => key.startsWith('http')))].sort(),
+        keywords: [],
       };
     })
     .filter((service) => service.sortName !== '');

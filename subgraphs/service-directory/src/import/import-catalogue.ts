@@ -4,12 +4,14 @@ import * as path from 'node:path';
 import type { Logger } from '@aurora/subgraph-kit';
 import { upsertChanged, type UpsertCounts } from '@aurora/store';
 import type { DirectoryRepository } from '../repository';
-import { readCodeLists } from './codelists';
+import { readCodeLists, readOntology } from './codelists';
 import { readGeneralDescriptions } from './general-descriptions';
 import { readLabelledServices } from './labelled-services';
 import { readLegacyCatalogue } from './legacy-catalogue';
 
 const IMPORT_ID = 'ptv-bundled-catalogue';
+/** Raised when what the import makes of the same files changes, so that existing stores are updated. */
+const IMPORT_FORMAT = 2;
 const BATCH = 500;
 
 function listFiles(directory: string): string[] {
@@ -23,6 +25,7 @@ function listFiles(directory: string): string[] {
 /** A fingerprint of the bundled data: the import runs again only when the data changed. */
 function dataVersion(root: string): string {
   const hash = createHash('sha256');
+  hash.update(`format ${IMPORT_FORMAT}`);
   for (const file of listFiles(root)) {
     hash.update(path.relative(root, file));
     hash.update(fs.readFileSync(file));
@@ -53,7 +56,8 @@ export async function importCatalogue(repository: DirectoryRepository, root: str
   const { codes, index } = readCodeLists(root);
   const labelled = readLabelledServices(root);
   const general = readGeneralDescriptions(root, index);
-  const legacy = readLegacyCatalogue(root, index);
+  const conceptByFinnishLabel = new Map(readOntology(root).filter((concept) => concept.labels.fi).map((concept) => [concept.labels.fi?.toLowerCase() as string, concept.id]));
+  const legacy = readLegacyCatalogue(root, index, conceptByFinnishLabel);
   const services = [...labelled, ...general, ...legacy.services];
 
   const counts: Record<string, UpsertCounts> = {};

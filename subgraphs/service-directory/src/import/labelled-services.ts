@@ -25,6 +25,9 @@ const SHEETS: { file: string; area: string | null | 'column' }[] = [
   { file: '3x10d_labels/services_national_mikkeli_turku_oulu__services.csv', area: 'column' },
 ];
 
+/** The label sheets' publication (the source commit's date): their records' modification time. */
+const LABELS_PUBLISHED = '2023-09-11T00:00:00.000Z';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -75,6 +78,11 @@ export function readLabelledServices(root: string): ServiceDocument[] {
         access: 'OPEN',
         origin: 'LABELLED_CATALOGUE',
         generalDescriptionCode: null,
+        status: 'ACTIVE',
+        modified: LABELS_PUBLISHED,
+        channelKinds: [],
+        ontologyConcepts: [],
+        keywords: [],
       });
     }
   }

@@ -1,6 +1,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { Address, ChannelDocument, ChannelKind, OrganisationDocument, OrganisationType, ServiceDocument, ServiceHour, WebLink } from '../model';
 import type { CodeIndex } from './codelists';
+import { PTV_RELEASE_DATE } from './general-descriptions';
 import { isArray, readJson } from './read-source';
 import { languagesOf, sortKey } from './text';
 
@@ -48,6 +49,10 @@ function hours(raw: unknown): ServiceHour[] {
     opens: str(entry.opens),
     closes: str(entry.closes),
     info: str(entry.openingHoursException),
+    type: 'STANDARD' as const,
+    validFrom: null,
+    validTo: null,
+    isClosed: false,
   }));
 }
 
@@ -75,6 +80,8 @@ function emptyChannel(kind: ChannelKind, raw: Raw): ChannelDocument {
     forms: [],
     requiresAuthentication: typeof raw.requiresAuthentication === 'boolean' ? raw.requiresAuthentication : null,
     requiresSignature: typeof raw.requiresSignature === 'boolean' ? raw.requiresSignature : null,
+    status: 'ACTIVE',
+    modified: PTV_RELEASE_DATE,
   };
 }
 
@@ -131,7 +138,7 @@ export interface LegacyCatalogue {
  * linked by integer ids, all in Finnish. Ids become stable UUIDs; names of code-list entries
  * (life events, service classes, target groups) are mapped to today's codes where they match.
  */
-export function readLegacyCatalogue(root: string, index: CodeIndex): LegacyCatalogue {
+export function readLegacyCatalogue(root: string, index: CodeIndex, conceptByFinnishLabel: Map<string, string>): LegacyCatalogue {
   const rawOrganisations = readJson<Raw[]>(root, 'legacy_catalogue_2016/organizations.json', isArray);
   const organisations: OrganisationDocument[] = rawOrganisations
     .filter((raw) => typeof raw.id === 'number' && str(raw.name))
@@ -151,6 +158,7 @@ export function readLegacyCatalogue(root: string, index: CodeIndex): LegacyCatal
   const organisationIds = new Set(organisations.map((organisation) => organisation._id));
 
   const channels: ChannelDocument[] = [];
+  const kindOf = new Map<string, ChannelKind>();
   const channelIdsByKey = new Map<string, string>();
   const locationServices = new Map<number, Set<string>>();
   for (const source of CHANNEL_FILES) {
@@ -159,6 +167,7 @@ export function readLegacyCatalogue(root: string, index: CodeIndex): LegacyCatal
       const document = channel(source.kind, raw, index);
       if (document.organisationId && !organisationIds.has(document.organisationId)) document.organisationId = null;
       channels.push(document);
+      kindOf.set(document._id, document.kind);
       channelIdsByKey.set(`${source.serviceKey}:${raw.id}`, document._id);
       for (const serviceId of list<number>(raw.services)) {
         const linked = locationServices.get(serviceId) ?? new Set<string>();
@@ -190,6 +199,9 @@ export function readLegacyCatalogue(root: string, index: CodeIndex): LegacyCatal
       const mapped = (key: 'lifeEvent' | 'serviceClass' | 'targetGroup', values: unknown) =>
         [...new Set(list<string>(values).map((label) => index.fromFinnishLabel(key, label)).filter((code): code is string => !!code))].sort();
       const nationwide = raw.serviceCoverage !== 'regional' || municipalities.length === 0;
+      const terms = list<string>(raw.ontologyTerm).map((term) => term.trim()).filter(Boolean);
+      const concepts = terms.map((term) => conceptByFinnishLabel.get(term.toLowerCase())).filter((id): id is string => !!id);
+      const unmatched = terms.filter((term) => !conceptByFinnishLabel.has(term.toLowerCase()));
       return {
         _id: legacyId('service', raw.id as number),
         name: fi(raw.name),
@@ -210,6 +222,11 @@ export function readLegacyCatalogue(root: string, index: CodeIndex): LegacyCatal
         access: 'OPEN' as const,
         origin: 'LEGACY_CATALOGUE' as const,
         generalDescriptionCode: null,
+        status: 'ACTIVE' as const,
+        modified: PTV_RELEASE_DATE,
+        channelKinds: [...new Set([...channelIds].map((id) => kindOf.get(id)).filter((kind): kind is ChannelKind => !!kind))].sort(),
+        ontologyConcepts: [...new Set(concepts)].sort(),
+        keywords: [...new Set([...list<string>(raw.keyword), ...unmatched])],
       };
     });
   return { organisations, services, channels };

@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { connectionFromPage, decodeCursor, encodeCursor, invalidCursor, pageSize, type Language, type Logger } from '@aurora/subgraph-kit';
+import type { Filter } from '@aurora/store';
+import { CodeCatalogue } from './code-catalogue';
+import { readOntology } from './import/codelists';
+import type { ServiceDocument } from './model';
+import type { DirectoryRepository, ListPosition } from './repository';
+import type { TextLanguage } from './search/analysis';
+import { ConceptIndex } from './search/concepts';
+import { ServiceSearchIndex, type MatchedPart, type SearchHit } from './search/search-index';
+import { serviceQuery, type ServiceFilterInput } from './service-filter';
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface ServiceEdge {
+  cursor: string;
+  node: ServiceDocument;
+  match: (SearchHit & { language: TextLanguage }) | null;
+}
+
+export interface ServicePage {
+  totalCount: number;
+  searchLanguage: Language | null;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: ServiceEdge[];
+}
+
+const isListPosition = (value: unknown): value is ListPosition =>
+  typeof value === 'object' && value !== null && typeof (value as ListPosition).n === 'string' && typeof (value as ListPosition).i === 'string';
+
+interface SearchPosition {
+  o: number;
+  f: string;
+}
+
+const isSearchPosition = (value: unknown): value is SearchPosition =>
+  typeof value === 'object' &&
+  value !== null &&
+  Number.isInteger((value as SearchPosition).o) &&
+  (value as SearchPosition).o >= 0 &&
+  typeof (value as SearchPosition).f === 'string';
+
+const toLanguage = (language: TextLanguage): Language => language.toUpperCase() as Language;
+
+/**
+ * The directory's read side: listings from the store in a stable order, and text searches from
+ * the in-memory index, both filtered by the same query document.
+ */
+export class Directory {
+  constructor(
+    readonly repository: DirectoryRepository,
+    readonly codes: CodeCatalogue,
+    readonly search: ServiceSearchIndex,
+  ) {}
+
+  /** Loads the code lists and the ontology and indexes every stored service. */
+  static async open(repository: DirectoryRepository, dataRoot: string, logger: Logger): Promise<Directory> {
+    const started = Date.now();
+    const codes = await CodeCatalogue.load(repository);
+    const concepts = new ConceptIndex();
+    for (const concept of readOntology(dataRoot)) concepts.add(concept);
+    for (const list of ['lifeEvent', 'serviceClass', 'targetGroup'] as const) {
+      for (const code of codes.all(list)) concepts.add({ id: `${list}:${code.code}`, labels: code.name });
+    }
+    const search = new ServiceSearchIndex(concepts);
+    search.putAll(await repository.services.find({}));
+    logger.info({ services: search.size, concepts: concepts.size, ms: Date.now() - started }, 'search index built');
+    return new Directory(repository, codes, search);
+  }
+
+  async services(input: ServiceFilterInput | null | undefined, args: PageArgs, extra: Filter = {}): Promise<ServicePage> {
+    const first = pageSize(args.first);
+    const base = serviceQuery(input, this.codes);
+    const filter = Object.keys(extra).length === 0 ? base : Object.keys(base).length === 0 ? extra : { $and: [base, extra] };
+    const text = input?.text?.trim();
+    if (text) return this.searchPage(text, input?.language ?? null, filter, first, args.after ?? null, input);
+    const after = args.after ? decodeCursor(args.after, isListPosition) : null;
+    const [fetched, totalCount] = await Promise.all([
+      first === 0 ? Promise.resolve([]) : this.repository.listServices(filter, after, first + 1),
+      this.repository.countServices(filter),
+    ]);
+    const connection = connectionFromPage(fetched, first, totalCount, (service) => encodeCursor({ n: service.sortName, i: service._id }));
+    return { ...connection, searchLanguage: null, edges: connection.edges.map((edge) => ({ ...edge, match: null })) };
+  }
+
+  private async searchPage(
+    text: string,
+    language: Language | null,
+    filter: Filter,
+    first: number,
+    afterCursor: string | null,
+    input: ServiceFilterInput | null | undefined,
+  ): Promise<ServicePage> {
+    // A cursor belongs to one search: the same text, language and filter.
+    const fingerprint = createHash('sha256').update(JSON.stringify({ text, language, input })).digest('base64url').slice(0, 12);
+    const offset = afterCursor ? decodeCursor(afterCursor, isSearchPosition) : { o: 0, f: fingerprint };
+    if (offset.f !== fingerprint && afterCursor) throw invalidCursor(afterCursor);
+    const outcome = this.search.search(text, language ? (language.toLowerCase() as TextLanguage) : undefined, filter);
+    const pageHits = outcome.hits.slice(offset.o, offset.o + first);
+    const documents = pageHits.length > 0 ? await this.repository.servicesByIds(pageHits.map((hit) => hit.id)) : [];
+    const byId = new Map(documents.map((document) => [document._id, document]));
+    const edges: ServiceEdge[] = [];
+    pageHits.forEach((hit, index) => {
+      const node = byId.get(hit.id);
+      if (node) edges.push({ cursor: encodeCursor({ o: offset.o + index + 1, f: fingerprint }), node, match: { ...hit, language: outcome.language } });
+    });
+    return {
+      totalCount: outcome.hits.length,
+      searchLanguage: toLanguage(outcome.language),
+      pageInfo: { hasNextPage: offset.o + first < outcome.hits.length, endCursor: edges[edges.length - 1]?.cursor ?? null },
+      edges,
+    };
+  }
+}
+
+export type { MatchedPart };

@@ -1,0 +1,166 @@
+import type { Filter } from '@aurora/store';
+import { Query } from 'mingo';
+import MiniSearch, { type Query as SearchQuery, type SearchResult } from 'minisearch';
+import type { ServiceDocument } from '../model';
+import { analyse, tokenize, TEXT_LANGUAGES, type TextLanguage } from './analysis';
+import type { ConceptIndex } from './concepts';
+
+const PARTS = ['name', 'summary', 'description', 'concepts'] as const;
+export type MatchedPart = (typeof PARTS)[number];
+
+const FIELD_BOOST: Record<MatchedPart, number> = { name: 4, summary: 2, description: 1, concepts: 1.5 };
+/** The query's own language counts fully; the other languages and concept translations less. */
+const OTHER_LANGUAGE_WEIGHT = 0.6;
+const CONCEPT_WEIGHT = 0.5;
+const DESCRIPTION_LIMIT = 3000;
+
+const field = (language: TextLanguage, part: MatchedPart) => `${language}_${part}`;
+const fieldsOf = (language: TextLanguage) => PARTS.map((part) => field(language, part));
+
+/** What a service is filtered on in memory: the same fields the store filters on. */
+export type FacetDocument = Pick<
+  ServiceDocument,
+  '_id' | 'lifeEvents' | 'serviceClasses' | 'targetGroups' | 'coverage' | 'municipalities' | 'providerId' | 'languages' | 'channelKinds' | 'fundingType' | 'status'
+>;
+
+export interface SearchHit {
+  id: string;
+  score: number;
+  /** Stemmed words of the service that matched. */
+  terms: string[];
+  parts: MatchedPart[];
+}
+
+export interface SearchOutcome {
+  language: TextLanguage;
+  hits: SearchHit[];
+}
+
+function facets(service: ServiceDocument): FacetDocument {
+  const { _id, lifeEvents, serviceClasses, targetGroups, coverage, municipalities, providerId, languages, channelKinds, fundingType, status } = service;
+  return { _id, lifeEvents, serviceClasses, targetGroups, coverage, municipalities, providerId, languages, channelKinds, fundingType, status };
+}
+
+/**
+ * The directory's full-text index over names, summaries, descriptions and concept labels in
+ * Finnish, Swedish and English, each field stemmed with its language's Snowball stemmer
+ * (MiniSearch). Filters are the same MongoDB query documents the store evaluates, tested in
+ * memory against each hit (mingo), so a search and a listing agree on what a filter means.
+ */
+export class ServiceSearchIndex {
+  private readonly index: MiniSearch;
+  private readonly facetsById = new Map<string, FacetDocument>();
+  /** Every stem each language's fields hold: how the language of a query is told. */
+  private readonly vocabulary: Record<TextLanguage, Set<string>> = { fi: new Set(), sv: new Set(), en: new Set() };
+
+  constructor(private readonly concepts: ConceptIndex) {
+    this.index = new MiniSearch({
+      idField: 'id',
+      fields: TEXT_LANGUAGES.flatMap(fieldsOf),
+      processTerm: (term, fieldName) => {
+        const language = (fieldName ?? 'fi').slice(0, 2) as TextLanguage;
+        const stem = analyse(term, language);
+        if (stem) this.vocabulary[language].add(stem);
+        return stem;
+      },
+    });
+  }
+
+  private document(service: ServiceDocument): Record<string, string> {
+    const document: Record<string, string> = { id: service._id };
+    const codeIds = [
+      ...service.lifeEvents.map((code) => `lifeEvent:${code}`),
+      ...service.serviceClasses.map((code) => `serviceClass:${code}`),
+      ...service.targetGroups.map((code) => `targetGroup:${code}`),
+    ];
+    for (const language of TEXT_LANGUAGES) {
+      document[field(language, 'name')] = service.name[language] ?? '';
+      document[field(language, 'summary')] = service.summary[language] ?? '';
+      document[field(language, 'description')] = (service.description[language] ?? '').slice(0, DESCRIPTION_LIMIT);
+      document[field(language, 'concepts')] = [
+        ...this.concepts.labels(codeIds, language),
+        ...this.concepts.labels(service.ontologyConcepts ?? [], language),
+        ...(language === 'fi' ? (service.keywords ?? []) : []),
+      ].join(' · ');
+    }
+    return document;
+  }
+
+  /** Adds a service, or replaces it; an archived service stays out of search but keeps its facets. */
+  put(service: ServiceDocument): void {
+    if (this.index.has(service._id)) this.index.discard(service._id);
+    this.facetsById.set(service._id, facets(service));
+    if (service.status !== 'ARCHIVED') this.index.add(this.document(service));
+  }
+
+  putAll(services: Iterable<ServiceDocument>): void {
+    for (const service of services) this.put(service);
+  }
+
+  get size(): number {
+    return this.index.documentCount;
+  }
+
+  /** The language a query is most likely in: the one whose vocabulary knows most of its words. */
+  detectLanguage(text: string): TextLanguage {
+    let best: TextLanguage = 'fi';
+    let bestScore = -1;
+    for (const language of TEXT_LANGUAGES) {
+      let score = 0;
+      for (const word of tokenize(text)) {
+        const stem = analyse(word, language);
+        if (stem === null) score += 0.5; // a stop word of that language
+        else if (this.vocabulary[language].has(stem)) score += 1;
+      }
+      if (/[åÅ]/.test(text) && language === 'sv') score += 1;
+      if (score > bestScore) {
+        best = language;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Ranked services for a text, in every language: the query language fully, the others and
+   * the concepts it names (translated through their labels) with less weight. `filter` is a
+   * MongoDB query document over the service's facets. Ties are broken by id, so the order is
+   * the same for the same data.
+   */
+  search(text: string, language: TextLanguage | undefined, filter: Filter): SearchOutcome {
+    const queryLanguage = language ?? this.detectLanguage(text);
+    const named = this.concepts.find(text);
+    const subqueries: SearchQuery[] = [];
+    for (const target of TEXT_LANGUAGES) {
+      const weight = target === queryLanguage ? 1 : OTHER_LANGUAGE_WEIGHT;
+      const options = {
+        fields: fieldsOf(target),
+        processTerm: (term: string) => analyse(term, target),
+        prefix: (term: string) => term.length >= 4,
+        fuzzy: (term: string) => (term.length >= 6 ? 0.2 : false),
+      };
+      subqueries.push({ ...options, queries: [text], boost: boosts(target, weight) });
+      const translations = named.map((concept) => concept.labels[target]).filter((label): label is string => !!label);
+      if (translations.length > 0) {
+        subqueries.push({ ...options, queries: translations, combineWith: 'OR', boost: boosts(target, CONCEPT_WEIGHT) });
+      }
+    }
+    const test = Object.keys(filter).length > 0 ? new Query(filter) : null;
+    const results = this.index.search(
+      { combineWith: 'OR', queries: subqueries },
+      { filter: (result) => !test || test.test(this.facetsById.get(result.id) ?? { _id: result.id }) },
+    );
+    const hits = results.map(toHit).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { language: queryLanguage, hits };
+  }
+}
+
+function boosts(language: TextLanguage, weight: number): Record<string, number> {
+  return Object.fromEntries(PARTS.map((part) => [field(language, part), FIELD_BOOST[part] * weight]));
+}
+
+function toHit(result: SearchResult): SearchHit {
+  const parts = new Set<MatchedPart>();
+  for (const fields of Object.values(result.match)) for (const name of fields) parts.add(name.slice(3) as MatchedPart);
+  return { id: String(result.id), score: Math.round(result.score * 1000) / 1000, terms: [...result.terms].sort(), parts: PARTS.filter((part) => parts.has(part)) };
+}
