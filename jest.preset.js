@@ -19,4 +19,6 @@ module.exports = {
   },
   testMatch: ['<rootDir>/src/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // Suites start real servers over the real catalogue; on a loaded 2-core machine that takes seconds.
+  testTimeout: 30_000,
 };

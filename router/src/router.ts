@@ -14,13 +14,28 @@ export interface RouterOptions {
   /** Routing URLs that replace the supergraph's own, by subgraph name (tests, deployments). */
   subgraphUrls?: Record<string, string>;
   logger: Logger;
-  plugins?: ApolloServerPlugin[];
+  plugins?: ApolloServerPlugin<RouterContext>[];
   /** How long /ready waits for each subgraph's /health, in milliseconds. */
   readinessTimeoutMs?: number;
 }
 
 export interface Router {
   listen(port: number, host?: string): Promise<RunningServer>;
+}
+
+/** What the router hands each subgraph fetch from the client's request. */
+interface RouterContext {
+  /** A provider's signed token (a JWT), passed on for the subgraphs to verify. */
+  providerAuthorization?: string;
+}
+
+const JWT_BEARER = /^Bearer\s+[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** Only provider JWTs travel to subgraphs; any other Authorization header stays at the router. */
+class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['willSendRequest']>>[0]) {
+    if (context.providerAuthorization) request.http?.headers.set('authorization', context.providerAuthorization);
+  }
 }
 
 const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ENOTFOUND|fetch failed|socket hang up|request to .* failed/i;
@@ -83,13 +98,13 @@ export function createRouter(options: RouterOptions): Router {
           const target = options.subgraphUrls?.[name] ?? url;
           if (!target) throw new Error(`Subgraph ${name} has no routing URL.`);
           subgraphs.set(name, target);
-          return new RemoteGraphQLDataSource({ url: target });
+          return new SubgraphDataSource({ url: target });
         },
       });
       const app = express();
       app.disable('x-powered-by');
       const httpServer = http.createServer(app);
-      const apollo = new ApolloServer({
+      const apollo = new ApolloServer<RouterContext>({
         gateway,
         logger,
         includeStacktraceInErrorResponses: false,
@@ -110,7 +125,12 @@ export function createRouter(options: RouterOptions): Router {
         const ready = states.every(([, state]) => state === 'up');
         response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', supergraph: 'loaded', subgraphs: Object.fromEntries(states) });
       });
-      app.use('/graphql', express.json({ limit: 1_000_000 }), expressMiddleware(apollo, { context: async () => ({}) }));
+      app.use('/graphql', express.json({ limit: 1_000_000 }), expressMiddleware(apollo, {
+          context: async ({ req }) => {
+            const authorization = req.headers.authorization;
+            return { providerAuthorization: authorization && JWT_BEARER.test(authorization) ? authorization : undefined };
+          },
+        }));
       app.use(httpErrors(logger));
 
       await new Promise<void>((resolve, reject) => {

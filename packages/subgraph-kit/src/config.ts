@@ -23,7 +23,28 @@ export function subgraphEnvSchema(defaultPort: number) {
       .optional()
       .or(z.literal('').transform(() => undefined)),
     LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+    /** Provider tokens: who issues them, for whom, and where their public keys are. */
+    AURORA_JWT_ISSUER: z.string().min(1).default('aurora-dev'),
+    AURORA_JWT_AUDIENCE: z.string().min(1).default('aurora-network'),
+    AURORA_JWT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+    AURORA_JWKS_URL: z.string().url().optional(),
   });
+}
+
+/** Provider-token settings from a subgraph's config; the development key under the data folder by default. */
+export function providerAuthSettings(config: {
+  AURORA_DATA_DIR: string;
+  AURORA_JWT_ISSUER: string;
+  AURORA_JWT_AUDIENCE: string;
+  AURORA_JWT_PUBLIC_KEY_FILE?: string;
+  AURORA_JWKS_URL?: string;
+}) {
+  return {
+    issuer: config.AURORA_JWT_ISSUER,
+    audience: config.AURORA_JWT_AUDIENCE,
+    publicKeyFile: config.AURORA_JWT_PUBLIC_KEY_FILE ?? path.join(config.AURORA_DATA_DIR, 'keys', 'provider-signing.jwks.json'),
+    jwksUrl: config.AURORA_JWKS_URL,
+  };
 }
 
 /** Validates environment variables against a schema; throws ConfigError naming each problem. */

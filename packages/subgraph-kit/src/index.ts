@@ -10,7 +10,7 @@ export {
 export { createSubgraphServer, type BaseContext, type RunningServer, type SubgraphServer, type SubgraphServerOptions } from './server';
 export { ErrorCode, codedError, badUserInput } from './errors';
 export { createLogger, type Logger } from './logger';
-export { ConfigError, parseEnv, subgraphEnvSchema, LOG_LEVELS } from './config';
+export { ConfigError, parseEnv, subgraphEnvSchema, providerAuthSettings, LOG_LEVELS } from './config';
 export {
   pageSize,
   encodeCursor,
@@ -26,3 +26,15 @@ export { localise, LANGUAGES, type Language, type LocalisedText } from './langua
 export { closeOnSignal, runService } from './shutdown';
 export { runSubgraph, type SubgraphEnv } from './run-subgraph';
 export { postGraphQL } from './post-graphql';
+export {
+  ProviderTokenVerifier,
+  requireScope,
+  ensureDevelopmentSigningKey,
+  developmentKeyFiles,
+  mintProviderToken,
+  PROVIDER_ALGORITHMS,
+  type ProviderClaims,
+  type ProviderAuthSettings,
+  type DevelopmentKeyFiles,
+  type MintOptions,
+} from './provider-auth';

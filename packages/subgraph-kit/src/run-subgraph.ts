@@ -15,7 +15,7 @@ export type SubgraphEnv = z.infer<ReturnType<typeof subgraphEnvSchema>>;
 export function runSubgraph(
   name: string,
   loadConfig: () => SubgraphEnv,
-  create: (dependencies: { store: DocumentStore; logger: Logger }) => Promise<SubgraphServer>,
+  create: (dependencies: { store: DocumentStore; logger: Logger; config: SubgraphEnv }) => Promise<SubgraphServer>,
 ): void {
   runService(name, async () => {
     const config = loadConfig();
@@ -27,7 +27,7 @@ export function runSubgraph(
       onWarning: (message) => logger.warn(message),
     });
     try {
-      const running = await (await create({ store, logger })).listen(config.PORT, config.HOST);
+      const running = await (await create({ store, logger, config })).listen(config.PORT, config.HOST);
       logger.info({ url: running.url, store: store.kind }, `${name} ready`);
       closeOnSignal(logger, async () => {
         await running.close();

@@ -3,7 +3,7 @@ import { connectionFromPage, decodeCursor, encodeCursor, invalidCursor, pageSize
 import type { Filter } from '@aurora/store';
 import { CodeCatalogue } from './code-catalogue';
 import { readOntology } from './import/codelists';
-import type { ServiceDocument } from './model';
+import type { ChannelDocument, ChannelKind, ServiceDocument } from './model';
 import type { DirectoryRepository, ListPosition } from './repository';
 import type { TextLanguage } from './search/analysis';
 import { ConceptIndex } from './search/concepts';
@@ -69,6 +69,25 @@ export class Directory {
     search.putAll(await repository.services.find({}));
     logger.info({ services: search.size, concepts: concepts.size, ms: Date.now() - started }, 'search index built');
     return new Directory(repository, codes, search);
+  }
+
+  /** Stores a service and brings the search index up to date with it. */
+  async saveService(service: ServiceDocument): Promise<void> {
+    await this.repository.services.replaceOne({ _id: service._id }, service, { upsert: true });
+    this.search.put(service);
+  }
+
+  /** Stores a channel and refreshes the channel kinds of the services that use it. */
+  async saveChannel(channel: ChannelDocument): Promise<void> {
+    await this.repository.channels.replaceOne({ _id: channel._id }, channel, { upsert: true });
+    const users = await this.repository.services.find({ channelIds: channel._id });
+    if (users.length === 0) return;
+    const channels = await this.repository.channelsByIds([...new Set(users.flatMap((service) => service.channelIds))]);
+    const kindOf = new Map(channels.filter((candidate) => candidate.status !== 'ARCHIVED').map((candidate) => [candidate._id, candidate.kind]));
+    for (const service of users) {
+      const channelKinds = [...new Set(service.channelIds.map((id) => kindOf.get(id)).filter((kind): kind is ChannelKind => !!kind))].sort();
+      if (JSON.stringify(channelKinds) !== JSON.stringify(service.channelKinds)) await this.saveService({ ...service, channelKinds });
+    }
   }
 
   async services(input: ServiceFilterInput | null | undefined, args: PageArgs, extra: Filter = {}): Promise<ServicePage> {

@@ -22,4 +22,6 @@ export type Loaders = ReturnType<typeof createLoaders>;
 
 export interface DirectoryContext {
   loaders: Loaders;
+  /** The request's Authorization header, for provider mutations; verified only where needed. */
+  authorization?: string;
 }

@@ -16,7 +16,7 @@ export const WELLBEING_DIMENSIONS = [
 export type WellbeingDimension = (typeof WELLBEING_DIMENSIONS)[number];
 
 /** Where a service record came from; a frontend may show it, the recommender weighs it. */
-export type ServiceOrigin = 'LABELLED_CATALOGUE' | 'GENERAL_DESCRIPTION' | 'LEGACY_CATALOGUE';
+export type ServiceOrigin = 'LABELLED_CATALOGUE' | 'GENERAL_DESCRIPTION' | 'LEGACY_CATALOGUE' | 'PTV_IMPORT' | 'PROVIDER';
 
 export interface ServiceDocument {
   _id: string;

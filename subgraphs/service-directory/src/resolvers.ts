@@ -5,6 +5,7 @@ import type { DirectoryContext } from './loaders';
 import type { ChannelDocument, ChannelKind, CodeDocument, CodeListName, OrganisationDocument, ServiceDocument } from './model';
 import { TEXT_LANGUAGES, type TextLanguage } from './search/analysis';
 import { snippet } from './search/snippet';
+import type { ChannelInput, Publishing, ServiceInput } from './publishing';
 import type { ServiceFilterInput } from './service-filter';
 
 type LanguageArgs = { language?: Language };
@@ -54,9 +55,19 @@ function matchSnippet(match: Match): string | null {
 }
 
 /** The directory's resolvers. Lists resolve entities through the per-request DataLoaders. */
-export function createResolvers(directory: Directory): SubgraphResolvers {
+export function createResolvers(directory: Directory, publishing: Publishing): SubgraphResolvers {
   const { codes } = directory;
   return {
+    Mutation: {
+      publishService: (_: unknown, { input }: { input: ServiceInput }, context: DirectoryContext) => publishing.publishService(input, context),
+      updateService: (_: unknown, { id, input }: { id: string; input: ServiceInput }, context: DirectoryContext) => publishing.updateService(id, input, context),
+      archiveService: (_: unknown, { id }: { id: string }, context: DirectoryContext) => publishing.archiveService(id, context),
+      publishServiceChannel: (_: unknown, { input }: { input: ChannelInput & { kind: ChannelKind } }, context: DirectoryContext) =>
+        publishing.publishChannel(input, context),
+      updateServiceChannel: (_: unknown, { id, input }: { id: string; input: ChannelInput }, context: DirectoryContext) =>
+        publishing.updateChannel(id, input, context),
+      archiveServiceChannel: (_: unknown, { id }: { id: string }, context: DirectoryContext) => publishing.archiveChannel(id, context),
+    },
     Query: {
       service: (_: unknown, { id }: { id: string }, { loaders }: DirectoryContext) => loaders.service.load(id),
       services: (_: unknown, args: PageArgs & { filter?: ServiceFilterInput | null }) => directory.services(args.filter, args),

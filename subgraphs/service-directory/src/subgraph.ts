@@ -3,8 +3,18 @@ import * as path from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentStore } from '@aurora/store';
-import { buildSubgraphFromSdl, createSubgraphServer, type Logger, type SubgraphServer } from '@aurora/subgraph-kit';
+import {
+  buildSubgraphFromSdl,
+  createSubgraphServer,
+  providerAuthSettings,
+  ProviderTokenVerifier,
+  type Logger,
+  type ProviderAuthSettings,
+  type SubgraphEnv,
+  type SubgraphServer,
+} from '@aurora/subgraph-kit';
 import { Directory } from './directory';
+import { Publishing } from './publishing';
 import { DEFAULT_DATA_ROOT } from './import/read-source';
 import { importCatalogue } from './import/import-catalogue';
 import { createLoaders, type DirectoryContext } from './loaders';
@@ -18,6 +28,9 @@ export const typeDefs = fs.readFileSync(path.join(__dirname, 'schema.graphql'), 
 export interface ServiceDirectoryOptions {
   store: DocumentStore;
   logger: Logger;
+  /** Where provider tokens' keys come from; from the config when started by main(). */
+  auth?: ProviderAuthSettings;
+  config?: SubgraphEnv;
   /** The catalogue data to import at first start; the bundled data by default. */
   dataRoot?: string;
   plugins?: ApolloServerPlugin<DirectoryContext>[];
@@ -31,12 +44,13 @@ export async function createServiceDirectory(options: ServiceDirectoryOptions): 
   const repository = new DirectoryRepository(options.store);
   await repository.ensureIndexes();
   await importCatalogue(repository, options.dataRoot ?? DEFAULT_DATA_ROOT, options.logger);
+  const auth = options.auth ?? (options.config ? providerAuthSettings(options.config) : { issuer: 'aurora-dev', audience: 'aurora-network' });
   const directory = await Directory.open(repository, options.dataRoot ?? DEFAULT_DATA_ROOT, options.logger);
   const server = createSubgraphServer<DirectoryContext>({
     name: SUBGRAPH_NAME,
-    schema: buildSubgraphFromSdl(typeDefs, createResolvers(directory)),
+    schema: buildSubgraphFromSdl(typeDefs, createResolvers(directory, new Publishing(directory, new ProviderTokenVerifier(auth)))),
     logger: options.logger,
-    context: () => ({ loaders: createLoaders(repository) }),
+    context: (request) => ({ loaders: createLoaders(repository), authorization: request.headers.authorization }),
     plugins: options.plugins as never,
   });
   return { ...server, repository };
