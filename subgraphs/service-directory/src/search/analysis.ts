@@ -1,6 +1,9 @@
 import MiniSearch from 'minisearch';
-import { newStemmer } from 'snowball-stemmers';
-import { eng, fin, swe } from 'stopword';
+
+// These two packages ship no type declarations; the parts used are typed where they are loaded,
+// so that every workspace compiling this file (schema/ too) sees the same types.
+const { newStemmer } = require('snowball-stemmers') as { newStemmer(language: string): { stem(word: string): string } };
+const { eng, fin, swe } = require('stopword') as { eng: string[]; fin: string[]; swe: string[] };
 
 export type TextLanguage = 'fi' | 'sv' | 'en';
 export const TEXT_LANGUAGES: readonly TextLanguage[] = ['fi', 'sv', 'en'];
