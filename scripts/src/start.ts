@@ -3,6 +3,8 @@
  * its output prefixed by its name, waits until the router is ready, then prints where to send
  * queries. Ctrl-C stops everything.
  */
+import * as path from 'node:path';
+import { ensureDevelopmentSigningKey } from '@aurora/subgraph-kit';
 import concurrently from 'concurrently';
 import { ROOT, serviceCommands, waitUntilReady } from './services';
 
@@ -13,6 +15,9 @@ const EXAMPLE_QUERY = '{ services(first: 5) { totalCount edges { node { id name(
 
 async function main(): Promise<void> {
   const started = Date.now();
+  // Provider tokens for local use are signed with a key made here once; deployments configure theirs.
+  const keys = await ensureDevelopmentSigningKey(path.resolve(ROOT, process.env.AURORA_DATA_DIR ?? '.data'));
+  if (keys.created) process.stdout.write(`Created a development signing key for provider tokens: ${path.relative(ROOT, keys.privateKeyFile)}\n`);
   const { result, commands: running } = concurrently(serviceCommands(ROUTER_PORT), {
     cwd: ROOT,
     prefix: 'name',
@@ -45,6 +50,9 @@ async function main(): Promise<void> {
         'Try a query:',
         `  curl -s http://localhost:${ROUTER_PORT}/graphql -H 'content-type: application/json' \\`,
         `    -d '${JSON.stringify({ query: EXAMPLE_QUERY })}'`,
+        '',
+        'Provider mutations need a token; mint one for local use with:',
+        '  npm run token -- --organisation <organisation id>',
         '',
         'Health: /health   Readiness: /ready   Stop: Ctrl-C',
         '',

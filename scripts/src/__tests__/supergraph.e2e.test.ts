@@ -81,4 +81,20 @@ describe('the supergraph through the router', () => {
     const unknown = await network.query('{ service(id: "no-such-service") { id benefits { name } } }');
     expect(unknown).toEqual({ data: { service: null } });
   });
+
+  it('passes a provider token through to the directory, and no other credential', async () => {
+    const { data } = await network.query('{ services(filter: { lifeEvents: ["KE4.1"] }, first: 1) { edges { node { provider { id } } } } }');
+    const organisation = data.services.edges[0].node.provider.id;
+    const publish = 'mutation { publishService(input: { name: { fi: "Muuttoneuvonta" }, areaType: NATIONWIDE }) { id provider { id } benefits { name } } }';
+    const token = await network.providerToken(organisation);
+    network.reset();
+    const withToken = await network.query(publish, {}, { authorization: `Bearer ${token}` });
+    expect(withToken.errors).toBeUndefined();
+    expect(network.traffic['service-directory'].authorizations).toEqual([`Bearer ${token}`]);
+    expect(withToken.data.publishService).toMatchObject({ provider: { id: organisation }, benefits: [] });
+    network.reset();
+    const withOpaqueSecret = await network.query(publish, {}, { authorization: 'Bearer 3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
+    expect(withOpaqueSecret.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(network.traffic['service-directory'].authorizations).toEqual([undefined]);
+  });
 });
