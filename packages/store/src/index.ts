@@ -19,3 +19,4 @@ export { createMongoStore, type MongoStoreOptions } from './mongodb/mongo-store'
 export { openStore, type OpenStoreOptions } from './open-store';
 export { countingStore, type StoreOperation } from './counting-store';
 export { upsertChanged, type UpsertCounts } from './upsert-changed';
+export { compileFilter } from './embedded/compile-filter';

@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
 import { ROOT, serviceCommands, waitUntilReady } from '../services';
+import { benchDirectory } from './directory';
 import { SCENARIOS } from './scenarios';
 
 const ROUTER_PORT = 14000;
@@ -27,7 +28,7 @@ function rssMiB(pid: number | undefined): string {
   }
 }
 
-async function main(): Promise<void> {
+async function benchNetwork(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-bench-'));
   const children: { name: string; child: ChildProcess }[] = serviceCommands(ROUTER_PORT, PORT_OFFSET).map((service) => ({
     name: service.name,
@@ -66,6 +67,20 @@ async function main(): Promise<void> {
   } finally {
     stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** `npm run bench` runs every suite; `npm run bench -- network` or `-- directory` one of them. */
+async function main(): Promise<void> {
+  const suite = process.argv[2] ?? 'all';
+  if (!['all', 'network', 'directory'].includes(suite)) throw new Error(`unknown suite "${suite}": use network or directory`);
+  if (suite === 'all' || suite === 'network') {
+    console.log('== network: the bundled catalogue, separate processes, autocannon\n');
+    await benchNetwork();
+  }
+  if (suite === 'all' || suite === 'directory') {
+    console.log('\n== directory: search and listing at scale\n');
+    await benchDirectory();
   }
 }
 

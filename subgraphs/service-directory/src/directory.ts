@@ -7,7 +7,7 @@ import type { ChannelDocument, ChannelKind, ServiceDocument } from './model';
 import type { DirectoryRepository, ListPosition } from './repository';
 import type { TextLanguage } from './search/analysis';
 import { ConceptIndex } from './search/concepts';
-import { ServiceSearchIndex, type MatchedPart, type SearchHit } from './search/search-index';
+import { explain, ServiceSearchIndex, type MatchedPart, type SearchHit } from './search/search-index';
 import { serviceQuery, type ServiceFilterInput } from './service-filter';
 
 export interface PageArgs {
@@ -95,7 +95,7 @@ export class Directory {
     const base = serviceQuery(input, this.codes);
     const filter = Object.keys(extra).length === 0 ? base : Object.keys(base).length === 0 ? extra : { $and: [base, extra] };
     const text = input?.text?.trim();
-    if (text) return this.searchPage(text, input?.language ?? null, filter, first, args.after ?? null, input);
+    if (text) return this.searchPage(text, input?.language ?? null, extra, first, args.after ?? null, input);
     const after = args.after ? decodeCursor(args.after, isListPosition) : null;
     const [fetched, totalCount] = await Promise.all([
       first === 0 ? Promise.resolve([]) : this.repository.listServices(filter, after, first + 1),
@@ -108,7 +108,7 @@ export class Directory {
   private async searchPage(
     text: string,
     language: Language | null,
-    filter: Filter,
+    extra: Filter,
     first: number,
     afterCursor: string | null,
     input: ServiceFilterInput | null | undefined,
@@ -117,14 +117,16 @@ export class Directory {
     const fingerprint = createHash('sha256').update(JSON.stringify({ text, language, input })).digest('base64url').slice(0, 12);
     const offset = afterCursor ? decodeCursor(afterCursor, isSearchPosition) : { o: 0, f: fingerprint };
     if (offset.f !== fingerprint && afterCursor) throw invalidCursor(afterCursor);
-    const outcome = this.search.search(text, language ? (language.toLowerCase() as TextLanguage) : undefined, filter);
+    // Archived services are not in the index at all, so their condition need not be tested per hit.
+    const withoutStatus = serviceQuery({ ...input, includeArchived: true }, this.codes);
+    const outcome = this.search.search(text, language ? (language.toLowerCase() as TextLanguage) : undefined, Object.keys(extra).length === 0 ? withoutStatus : { $and: [withoutStatus, extra] });
     const pageHits = outcome.hits.slice(offset.o, offset.o + first);
     const documents = pageHits.length > 0 ? await this.repository.servicesByIds(pageHits.map((hit) => hit.id)) : [];
     const byId = new Map(documents.map((document) => [document._id, document]));
     const edges: ServiceEdge[] = [];
     pageHits.forEach((hit, index) => {
       const node = byId.get(hit.id);
-      if (node) edges.push({ cursor: encodeCursor({ o: offset.o + index + 1, f: fingerprint }), node, match: { ...hit, language: outcome.language } });
+      if (node) edges.push({ cursor: encodeCursor({ o: offset.o + index + 1, f: fingerprint }), node, match: { ...explain(hit), language: outcome.language } });
     });
     return {
       totalCount: outcome.hits.length,

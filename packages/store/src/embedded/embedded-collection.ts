@@ -1,4 +1,6 @@
 import { find as mingoFind } from 'mingo';
+import { compileFilter } from './compile-filter';
+import { scalarComparator, smallest } from './sort';
 import { StoreError } from '../errors';
 import type {
   BulkOperation,
@@ -81,12 +83,22 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
   }
 
   private match(filter: Filter, staging?: Staging<T>, options: FindOptions = {}): T[] {
-    const candidates = this.candidates(filter, staging);
-    let cursor = mingoFind(candidates, filter, options.projection);
-    if (options.sort) cursor = cursor.sort(options.sort);
-    if (options.skip) cursor = cursor.skip(options.skip);
-    if (options.limit) cursor = cursor.limit(options.limit);
-    return cursor.all() as T[];
+    const test = compileFilter(filter);
+    let matched = this.candidates(filter, staging).filter((document) => test(document));
+    const comparator = options.sort ? scalarComparator(options.sort, matched) : null;
+    if (options.sort && !comparator) {
+      // Sort keys that are arrays or objects follow MongoDB's rules, which mingo implements.
+      let cursor = mingoFind(matched, {}).sort(options.sort);
+      if (options.skip) cursor = cursor.skip(options.skip);
+      if (options.limit) cursor = cursor.limit(options.limit);
+      matched = cursor.all() as T[];
+    } else {
+      const wanted = options.limit ? (options.skip ?? 0) + options.limit : undefined;
+      if (comparator) matched = wanted !== undefined && wanted < matched.length / 8 ? smallest(matched, wanted, comparator) : matched.sort(comparator);
+      matched = matched.slice(options.skip ?? 0, wanted);
+    }
+    if (!options.projection) return matched;
+    return mingoFind(matched, {}, options.projection).all() as T[];
   }
 
   async find(filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
@@ -100,7 +112,10 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
 
   async countDocuments(filter: Filter = {}): Promise<number> {
     if (Object.keys(filter).length === 0) return this.documents.size;
-    return this.match(filter).length;
+    const test = compileFilter(filter);
+    let count = 0;
+    for (const document of this.candidates(filter)) if (test(document)) count += 1;
+    return count;
   }
 
   async insertOne(document: T): Promise<void> {

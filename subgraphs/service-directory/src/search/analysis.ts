@@ -26,10 +26,18 @@ export function tokenize(text: string): string[] {
 }
 
 /** A word as the index keeps it for that language: lower-cased and stemmed, or null for a stop word. */
+// Stemming is the costly part of indexing and the same words recur: each is stemmed once.
+const STEMS: Record<TextLanguage, Map<string, string | null>> = { fi: new Map(), sv: new Map(), en: new Map() };
+const STEM_CACHE_LIMIT = 500_000;
+
 export function analyse(word: string, language: TextLanguage): string | null {
+  const cache = STEMS[language];
+  const cached = cache.get(word);
+  if (cached !== undefined) return cached;
   const lower = word.toLowerCase();
-  if (lower.length < 2 || STOPWORDS[language].has(lower)) return null;
-  return STEMMERS[language].stem(lower);
+  const stem = lower.length < 2 || STOPWORDS[language].has(lower) ? null : STEMMERS[language].stem(lower);
+  if (cache.size < STEM_CACHE_LIMIT) cache.set(word, stem);
+  return stem;
 }
 
 export function isStopword(word: string, language: TextLanguage): boolean {

@@ -1,5 +1,4 @@
-import type { Filter } from '@aurora/store';
-import { Query } from 'mingo';
+import { compileFilter, type Filter } from '@aurora/store';
 import MiniSearch, { type Query as SearchQuery, type SearchResult } from 'minisearch';
 import type { ServiceDocument } from '../model';
 import { analyse, tokenize, TEXT_LANGUAGES, type TextLanguage } from './analysis';
@@ -33,7 +32,14 @@ export interface SearchHit {
 
 export interface SearchOutcome {
   language: TextLanguage;
-  hits: SearchHit[];
+  /** Every match, best first; the why (terms, fields) is worked out only for a page of them. */
+  hits: RankedHit[];
+}
+
+export interface RankedHit {
+  id: string;
+  score: number;
+  result: SearchResult;
 }
 
 function facets(service: ServiceDocument): FacetDocument {
@@ -132,25 +138,27 @@ export class ServiceSearchIndex {
     const named = this.concepts.find(text);
     const subqueries: SearchQuery[] = [];
     for (const target of TEXT_LANGUAGES) {
-      const weight = target === queryLanguage ? 1 : OTHER_LANGUAGE_WEIGHT;
+      const own = target === queryLanguage;
       const options = {
         fields: fieldsOf(target),
         processTerm: (term: string) => analyse(term, target),
         prefix: (term: string) => term.length >= 4,
-        fuzzy: (term: string) => (term.length >= 6 ? 0.2 : false),
       };
-      subqueries.push({ ...options, queries: [text], boost: boosts(target, weight) });
+      // Typos are forgiven in the query's own language only: fuzzy matching is the costly part.
+      subqueries.push({ ...options, queries: [text], boost: boosts(target, own ? 1 : OTHER_LANGUAGE_WEIGHT), fuzzy: own ? (term: string) => (term.length >= 6 ? 0.2 : false) : false });
       const translations = named.map((concept) => concept.labels[target]).filter((label): label is string => !!label);
       if (translations.length > 0) {
         subqueries.push({ ...options, queries: translations, combineWith: 'OR', boost: boosts(target, CONCEPT_WEIGHT) });
       }
     }
-    const test = Object.keys(filter).length > 0 ? new Query(filter) : null;
+    const test = Object.keys(filter).length > 0 ? compileFilter(filter) : null;
     const results = this.index.search(
       { combineWith: 'OR', queries: subqueries },
-      { filter: (result) => !test || test.test(this.facetsById.get(result.id) ?? { _id: result.id }) },
+      test ? { filter: (result) => test(this.facetsById.get(result.id) ?? { _id: result.id }) } : {},
     );
-    const hits = results.map(toHit).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const hits = results
+      .map((result) => ({ id: String(result.id), score: Math.round(result.score * 1000) / 1000, result }))
+      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { language: queryLanguage, hits };
   }
 }
@@ -159,8 +167,10 @@ function boosts(language: TextLanguage, weight: number): Record<string, number> 
   return Object.fromEntries(PARTS.map((part) => [field(language, part), FIELD_BOOST[part] * weight]));
 }
 
-function toHit(result: SearchResult): SearchHit {
+/** Why one result matched: the stemmed terms and the parts of the service they were found in. */
+export function explain(hit: RankedHit): SearchHit {
+  const { result } = hit;
   const parts = new Set<MatchedPart>();
   for (const fields of Object.values(result.match)) for (const name of fields) parts.add(name.slice(3) as MatchedPart);
-  return { id: String(result.id), score: Math.round(result.score * 1000) / 1000, terms: [...result.terms].sort(), parts: PARTS.filter((part) => parts.has(part)) };
+  return { id: hit.id, score: hit.score, terms: [...result.terms].sort(), parts: PARTS.filter((part) => parts.has(part)) };
 }
