@@ -28,6 +28,13 @@ const routerEnv = z.object({
   AURORA_SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH).transform((file) => path.resolve(file)),
   AURORA_SUBGRAPH_URLS: subgraphUrls,
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** The router's own data: its development pseudonym key and unconfirmed deletions. */
+  AURORA_DATA_DIR: z.string().min(1).default('.data').transform((dir) => path.resolve(dir)),
+  /** The pseudonym key (base64url, 32+ bytes); generated into the data folder for development when unset. */
+  AURORA_ROUTER_KEY: z.string().regex(/^[A-Za-z0-9_-]{43,}$/, 'must be base64url of at least 32 bytes').optional(),
+  AURORA_PERSONAL_DATA_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional().or(z.literal('').transform(() => undefined)),
+  AURORA_DELETION_RETRY_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 
 export type RouterConfig = z.infer<typeof routerEnv>;

@@ -1,2 +1,3 @@
 export { createRouter, type Router, type RouterOptions } from './router';
 export { loadConfig, DEFAULT_SUPERGRAPH_PATH, type RouterConfig } from './config';
+export { newIdentityToken, PseudonymDeriver, loadRouterKey, IDENTITY_TOKEN } from './identity';

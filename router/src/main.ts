@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
-import { closeOnSignal, createLogger, runService } from '@aurora/subgraph-kit';
+import { openStore } from '@aurora/store';
+import { closeOnSignal, createLogger, personalDataSecret, runService } from '@aurora/subgraph-kit';
 import { loadConfig } from './config';
+import { loadRouterKey } from './identity';
 import { createRouter } from './router';
 
 runService('router', async () => {
@@ -10,7 +12,19 @@ runService('router', async () => {
     throw new Error(`Supergraph file ${config.AURORA_SUPERGRAPH_PATH} does not exist. Run \`npm run schema:compose\`, or set AURORA_SUPERGRAPH_PATH.`);
   }
   const supergraphSdl = fs.readFileSync(config.AURORA_SUPERGRAPH_PATH, 'utf8');
-  const running = await createRouter({ supergraphSdl, subgraphUrls: config.AURORA_SUBGRAPH_URLS, logger }).listen(config.PORT, config.HOST);
+  const store = await openStore({ subgraph: 'router', dataDir: config.AURORA_DATA_DIR, mongodbUri: config.MONGODB_URI, onWarning: (message) => logger.warn(message) });
+  const running = await createRouter({
+    supergraphSdl,
+    subgraphUrls: config.AURORA_SUBGRAPH_URLS,
+    logger,
+    routerKey: loadRouterKey(config.AURORA_DATA_DIR, config.AURORA_ROUTER_KEY),
+    personalDataSecret: personalDataSecret(config.AURORA_DATA_DIR, config.AURORA_PERSONAL_DATA_SECRET),
+    store,
+    deletionRetryMs: config.AURORA_DELETION_RETRY_MS,
+  }).listen(config.PORT, config.HOST);
   logger.info({ url: running.url }, 'router ready');
-  closeOnSignal(logger, () => running.close());
+  closeOnSignal(logger, async () => {
+    await running.close();
+    await store.close();
+  });
 });

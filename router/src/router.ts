@@ -4,9 +4,13 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { ErrorCode, type Logger, type RunningServer } from '@aurora/subgraph-kit';
+import type { DocumentStore } from '@aurora/store';
+import { ErrorCode, PSEUDONYM_HEADER, type Logger, type RunningServer } from '@aurora/subgraph-kit';
 import express, { type ErrorRequestHandler } from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { IDENTITY_TOKEN, newIdentityToken, PseudonymDeriver } from './identity';
+import { PersonalDataCoordinator } from './personal-data';
+import { personalDataPlugin } from './personal-data-plugin';
 
 export interface RouterOptions {
   /** The composed supergraph SDL (schema/supergraph.graphql). */
@@ -17,6 +21,14 @@ export interface RouterOptions {
   plugins?: ApolloServerPlugin<RouterContext>[];
   /** How long /ready waits for each subgraph's /health, in milliseconds. */
   readinessTimeoutMs?: number;
+  /** The key of the pairwise pseudonyms (at least 32 bytes), known to the router alone. */
+  routerKey: Buffer;
+  /** The secret of the subgraphs' personal-data interface. */
+  personalDataSecret: string;
+  /** The router's own store: deletions still to be confirmed. */
+  store: DocumentStore;
+  /** How often unconfirmed deletions are retried, in milliseconds. */
+  deletionRetryMs?: number;
 }
 
 export interface Router {
@@ -24,17 +36,44 @@ export interface Router {
 }
 
 /** What the router hands each subgraph fetch from the client's request. */
-interface RouterContext {
+export interface RouterContext {
   /** A provider's signed token (a JWT), passed on for the subgraphs to verify. */
   providerAuthorization?: string;
+  /** The person's anonymous identity token: it never leaves the router. */
+  identity?: string;
 }
 
-const JWT_BEARER = /^Bearer\s+[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
-/** Only provider JWTs travel to subgraphs; any other Authorization header stays at the router. */
+const unauthenticated = (message: string) =>
+  new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+
+/** Reads the Authorization header: a provider JWT, an anonymous identity, or nothing. */
+function readCredentials(header: string | undefined): RouterContext {
+  if (!header) return {};
+  const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+  if (!token) throw unauthenticated('The Authorization header must be "Bearer <token>".');
+  if (JWT.test(token)) return { providerAuthorization: `Bearer ${token}` };
+  if (IDENTITY_TOKEN.test(token)) return { identity: token };
+  throw unauthenticated('The bearer token is neither an identity token (43 or more base64url characters; POST /identity makes one) nor a provider token (a JWT).');
+}
+
+/**
+ * Each subgraph gets its own pseudonym for the person and, for providers, their JWT; the
+ * identity token itself and any other header from the client stay at the router.
+ */
 class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
+  constructor(
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<RouterContext>>[0],
+    private readonly subgraph: string,
+    private readonly deriver: PseudonymDeriver,
+  ) {
+    super(config);
+  }
+
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['willSendRequest']>>[0]) {
     if (context.providerAuthorization) request.http?.headers.set('authorization', context.providerAuthorization);
+    if (context.identity) request.http?.headers.set(PSEUDONYM_HEADER, this.deriver.derive(context.identity, this.subgraph));
   }
 }
 
@@ -91,6 +130,9 @@ export function createRouter(options: RouterOptions): Router {
   return {
     async listen(port: number, host = '127.0.0.1'): Promise<RunningServer> {
       const subgraphs = new Map<string, string>();
+      const deriver = new PseudonymDeriver(options.routerKey);
+      const personalData = new PersonalDataCoordinator(() => subgraphs, deriver, options.personalDataSecret, options.store, logger);
+      personalData.start(options.deletionRetryMs ?? 30_000);
       const gateway = new ApolloGateway({
         supergraphSdl: options.supergraphSdl,
         logger,
@@ -98,7 +140,7 @@ export function createRouter(options: RouterOptions): Router {
           const target = options.subgraphUrls?.[name] ?? url;
           if (!target) throw new Error(`Subgraph ${name} has no routing URL.`);
           subgraphs.set(name, target);
-          return new SubgraphDataSource({ url: target });
+          return new SubgraphDataSource({ url: target }, name, deriver);
         },
       });
       const app = express();
@@ -111,10 +153,13 @@ export function createRouter(options: RouterOptions): Router {
         formatError: formatError(logger),
         // Shutdown is ours (closeOnSignal): stores must close after the server drains.
         stopOnTerminationSignals: false,
-        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ...(options.plugins ?? [])],
+        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), personalDataPlugin(personalData), ...(options.plugins ?? [])],
       });
       await apollo.start();
 
+      app.post('/identity', (_request, response) => {
+        response.status(201).json({ token: newIdentityToken() });
+      });
       app.get('/health', (_request, response) => {
         response.json({ status: 'ok', service: 'router' });
       });
@@ -126,10 +171,7 @@ export function createRouter(options: RouterOptions): Router {
         response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', supergraph: 'loaded', subgraphs: Object.fromEntries(states) });
       });
       app.use('/graphql', express.json({ limit: 1_000_000 }), expressMiddleware(apollo, {
-          context: async ({ req }) => {
-            const authorization = req.headers.authorization;
-            return { providerAuthorization: authorization && JWT_BEARER.test(authorization) ? authorization : undefined };
-          },
+          context: async ({ req }) => readCredentials(req.headers.authorization),
         }));
       app.use(httpErrors(logger));
 
@@ -138,7 +180,14 @@ export function createRouter(options: RouterOptions): Router {
         httpServer.listen(port, host, () => resolve());
       });
       const actualPort = (httpServer.address() as AddressInfo).port;
-      return { url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/graphql`, port: actualPort, close: () => apollo.stop() };
+      return {
+        url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/graphql`,
+        port: actualPort,
+        close: async () => {
+          personalData.stop();
+          await apollo.stop();
+        },
+      };
     },
   };
 }

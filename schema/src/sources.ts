@@ -1,5 +1,6 @@
 import { printSchema as printKela } from '@aurora/kela';
 import { printSchema as printMikkeli } from '@aurora/mikkeli';
+import { printSchema as printProfile } from '@aurora/profile';
 import { printSchema as printServiceDirectory } from '@aurora/service-directory';
 
 /**
@@ -10,4 +11,5 @@ export const SCHEMA_SOURCES: Record<string, () => Promise<string>> = {
   'service-directory': printServiceDirectory,
   kela: printKela,
   mikkeli: printMikkeli,
+  profile: printProfile,
 };

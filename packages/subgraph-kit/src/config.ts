@@ -28,6 +28,8 @@ export function subgraphEnvSchema(defaultPort: number) {
     AURORA_JWT_AUDIENCE: z.string().min(1).default('aurora-network'),
     AURORA_JWT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
     AURORA_JWKS_URL: z.string().url().optional(),
+    /** The router-only secret of the personal-data interface (a development one is made when unset). */
+    AURORA_PERSONAL_DATA_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   });
 }
 

@@ -38,3 +38,12 @@ export {
   type DevelopmentKeyFiles,
   type MintOptions,
 } from './provider-auth';
+export {
+  PSEUDONYM_HEADER,
+  PERSONAL_DATA_PATH,
+  pseudonymOf,
+  mountPersonalData,
+  personalDataSecret,
+  type PersonalDataHandler,
+  type PersonalDataOptions,
+} from './personal-data';

@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger } from 'pino';
 
@@ -6,7 +6,7 @@ export type { Logger } from 'pino';
  * JSON logs, one line each. Identity tokens, pseudonyms and cookies are redacted wherever they
  * appear, so a log line never carries what could identify a person.
  */
-export function createLogger(service: string, level = 'info'): Logger {
+export function createLogger(service: string, level = 'info', destination?: DestinationStream): Logger {
   return pino({
     level,
     base: { service },
@@ -25,5 +25,5 @@ export function createLogger(service: string, level = 'info'): Logger {
       ],
       censor: '[redacted]',
     },
-  });
+  }, destination);
 }

@@ -8,6 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler, type Request } from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { ErrorCode } from './errors';
+import { mountPersonalData, type PersonalDataOptions } from './personal-data';
 import type { Logger } from './logger';
 
 /** What every resolver of every subgraph gets, plus the subgraph's own per-request parts. */
@@ -26,6 +27,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   plugins?: ApolloServerPlugin<TContext & BaseContext>[];
   /** Largest request body accepted, in bytes. */
   bodyLimit?: number;
+  /** For a subgraph that keeps personal data: its export and deletion, offered to the router. */
+  personalData?: PersonalDataOptions;
 }
 
 export interface RunningServer {
@@ -101,6 +104,7 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
       app.get('/health', (_request, response) => {
         response.json({ status: 'ok', service: name });
       });
+      if (options.personalData) mountPersonalData(app, options.personalData, logger);
       app.use(
         '/graphql',
         express.json({ limit: options.bodyLimit ?? 1_000_000 }),

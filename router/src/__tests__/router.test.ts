@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { composeServices } from '@apollo/composition';
+import { createEmbeddedStore } from '@aurora/store';
 import { buildSubgraphFromSdl, createLogger, createSubgraphServer, federationLink, type RunningServer } from '@aurora/subgraph-kit';
 import { parse } from 'graphql';
 import { createRouter } from '../index';
@@ -23,7 +25,15 @@ describe('router', () => {
       { name: 'greeter', url: 'http://127.0.0.1:9/graphql', typeDefs: parse(`${federationLink()}\n${typeDefs}`) },
     ]);
     if (composed.errors) throw composed.errors[0];
-    router = await createRouter({ supergraphSdl: composed.supergraphSdl, subgraphUrls: { greeter: subgraph.url }, logger, readinessTimeoutMs: 500 }).listen(0);
+    router = await createRouter({
+      supergraphSdl: composed.supergraphSdl,
+      subgraphUrls: { greeter: subgraph.url },
+      logger,
+      readinessTimeoutMs: 500,
+      routerKey: randomBytes(32),
+      personalDataSecret: randomBytes(32).toString('base64url'),
+      store: createEmbeddedStore(),
+    }).listen(0);
   });
 
   afterAll(async () => {

@@ -11,10 +11,11 @@ describe('composition', () => {
       'subgraphs/service-directory.graphql',
       'subgraphs/kela.graphql',
       'subgraphs/mikkeli.graphql',
+      'subgraphs/profile.graphql',
       'supergraph.graphql',
     ]);
     expect(findDrift(generated)).toEqual([]);
-    const supergraph = generated[3]?.content ?? '';
+    const supergraph = generated[4]?.content ?? '';
     expect(supergraph).toMatch(/type ServiceLocationChannel implements ServiceChannel/);
     expect(supergraph).toContain('KELA @join__graph(name: "kela", url: "http://localhost:4002/graphql")');
   });
@@ -59,6 +60,6 @@ describe('composition', () => {
     const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-manifest-')), 'supergraph.yaml');
     fs.writeFileSync(broken, 'subgraphs:\n  kela:\n    schema:\n      file: ./kela.graphql\n');
     expect(() => readManifest(broken)).toThrow(`${broken}: subgraph "kela" needs a routing_url starting with http:// or https://.`);
-    expect(readManifest(MANIFEST_FILE).map((entry) => entry.name)).toEqual(['service-directory', 'kela', 'mikkeli']);
+    expect(readManifest(MANIFEST_FILE).map((entry) => entry.name)).toEqual(['service-directory', 'kela', 'mikkeli', 'profile']);
   });
 });

@@ -1,80 +1,141 @@
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Writable } from 'node:stream';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { createKelaSubgraph } from '@aurora/kela';
 import { createMikkeliSubgraph } from '@aurora/mikkeli';
+import { createProfileSubgraph, printSchema as printProfile } from '@aurora/profile';
 import { createRouter } from '@aurora/router';
-import { SUPERGRAPH_FILE } from '@aurora/schema';
-import { createServiceDirectory } from '@aurora/service-directory';
-import { countingStore, createEmbeddedStore, type StoreOperation } from '@aurora/store';
-import { createLogger, ensureDevelopmentSigningKey, mintProviderToken, type RunningServer } from '@aurora/subgraph-kit';
+import { composeSupergraph, SUPERGRAPH_FILE } from '@aurora/schema';
+import { createServiceDirectory, printSchema as printDirectory } from '@aurora/service-directory';
+import { printSchema as printKela } from '@aurora/kela';
+import { printSchema as printMikkeli } from '@aurora/mikkeli';
+import { countingStore, createEmbeddedStore, type DocumentStore, type StoreOperation } from '@aurora/store';
+import { createLogger, ensureDevelopmentSigningKey, mintProviderToken, type RunningServer, type SubgraphServer } from '@aurora/subgraph-kit';
+import { createProbeSubgraph, PROBE_SDL } from './probe-subgraph';
 
-/** What reached one subgraph: each request's kind, and each store operation. */
+export type SubgraphName = 'service-directory' | 'kela' | 'mikkeli' | 'profile' | 'probe';
+
+/** What reached one subgraph: each request's kind and headers, and each store operation. */
 export interface SubgraphTraffic {
   requests: ('_entities' | 'query')[];
   /** The Authorization header each request arrived with (undefined: none). */
   authorizations: (string | undefined)[];
+  /** Every header of every request, as received. */
+  headers: Record<string, string>[];
   storeOperations: StoreOperation[];
 }
 
-function countRequests(traffic: SubgraphTraffic): ApolloServerPlugin {
+function recordTraffic(traffic: SubgraphTraffic): ApolloServerPlugin {
   return {
     async requestDidStart({ request }) {
       traffic.requests.push(request.query?.includes('_entities') ? '_entities' : 'query');
       traffic.authorizations.push(request.http?.headers.get('authorization') ?? undefined);
+      traffic.headers.push(Object.fromEntries(request.http?.headers ?? []));
     },
   };
 }
 
 export interface TestNetwork {
   routerUrl: string;
-  traffic: Record<'service-directory' | 'kela' | 'mikkeli', SubgraphTraffic>;
-  /** Forgets the traffic seen so far. */
+  traffic: Record<SubgraphName, SubgraphTraffic>;
+  stores: Record<SubgraphName | 'router', DocumentStore>;
+  /** Representations of `Me` the probe subgraph received (with `withProbe`). */
+  probeReceived: unknown[];
+  /** Every log line every service wrote. */
+  logs: string[];
   reset(): void;
   query(text: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<any>;
   /** A provider token for an organisation, signed with this network's test key. */
   providerToken(organisation: string, scopes?: string[]): Promise<string>;
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  restartSubgraph(name: SubgraphName): Promise<void>;
   close(): Promise<void>;
 }
 
+export interface TestNetworkOptions {
+  /** Adds the probe subgraph (personal data + @requires) and composes the supergraph live. */
+  withProbe?: boolean;
+  deletionRetryMs?: number;
+}
+
 /**
- * Starts the real subgraphs, each on its own in-memory store, and the real router over the
- * committed supergraph, all in-process on port 0, and records the traffic each subgraph sees.
+ * Starts the real subgraphs, each on its own in-memory store, and the real router, all
+ * in-process on port 0, and records what each subgraph receives and every log line.
  */
-export async function startTestNetwork(): Promise<TestNetwork> {
-  const logger = createLogger('e2e', 'silent');
-  const stores = { 'service-directory': countingStore(createEmbeddedStore()), kela: countingStore(createEmbeddedStore()), mikkeli: countingStore(createEmbeddedStore()) };
-  const traffic = {
-    'service-directory': { requests: [], authorizations: [], storeOperations: stores['service-directory'].operations },
-    kela: { requests: [], authorizations: [], storeOperations: stores.kela.operations },
-    mikkeli: { requests: [], authorizations: [], storeOperations: stores.mikkeli.operations },
-  } as TestNetwork['traffic'];
+export async function startTestNetwork(options: TestNetworkOptions = {}): Promise<TestNetwork> {
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(...chunk.toString().split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const logger = createLogger('e2e', 'debug', sink);
+  const names: SubgraphName[] = ['service-directory', 'kela', 'mikkeli', 'profile', ...(options.withProbe ? (['probe'] as const) : [])];
+  const counted = Object.fromEntries(names.map((name) => [name, countingStore(createEmbeddedStore())])) as Record<SubgraphName, ReturnType<typeof countingStore>>;
+  const traffic = Object.fromEntries(
+    names.map((name) => [name, { requests: [], authorizations: [], headers: [], storeOperations: counted[name].operations }]),
+  ) as unknown as Record<SubgraphName, SubgraphTraffic>;
   const keys = await ensureDevelopmentSigningKey(fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-e2e-keys-')));
   const auth = { issuer: 'aurora-e2e', audience: 'aurora-network', publicKeyFile: keys.publicKeyFile };
-  const servers: RunningServer[] = [
-    await (await createServiceDirectory({ store: stores['service-directory'].store, logger, auth, plugins: [countRequests(traffic['service-directory'])] })).listen(0),
-    await (await createKelaSubgraph({ store: stores.kela.store, logger, plugins: [countRequests(traffic.kela)] })).listen(0),
-    await (await createMikkeliSubgraph({ store: stores.mikkeli.store, logger, plugins: [countRequests(traffic.mikkeli)] })).listen(0),
-  ];
-  const [directory, kela, mikkeli] = servers as [RunningServer, RunningServer, RunningServer];
+  const secret = randomBytes(32).toString('base64url');
+  const probeReceived: unknown[] = [];
+
+  const factories: Record<SubgraphName, () => Promise<SubgraphServer>> = {
+    'service-directory': () => createServiceDirectory({ store: counted['service-directory'].store, logger, auth, plugins: [recordTraffic(traffic['service-directory'])] }),
+    kela: () => createKelaSubgraph({ store: counted.kela.store, logger, plugins: [recordTraffic(traffic.kela)] }),
+    mikkeli: () => createMikkeliSubgraph({ store: counted.mikkeli.store, logger, plugins: [recordTraffic(traffic.mikkeli)] }),
+    profile: () => createProfileSubgraph({ store: counted.profile.store, logger, personalDataSecret: secret, plugins: [recordTraffic(traffic.profile)] }),
+    probe: async () => {
+      const server = createProbeSubgraph(counted.probe.store, logger, secret, probeReceived, [recordTraffic(traffic.probe)]);
+      return { listen: (port, host) => server.listen(port, host) };
+    },
+  };
+  const running = {} as Record<SubgraphName, RunningServer>;
+  for (const name of names) running[name] = await (await factories[name]()).listen(0);
+
+  let supergraphSdl = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
+  if (options.withProbe) {
+    const printed: Record<string, string> = {
+      'service-directory': await printDirectory(),
+      kela: await printKela(),
+      mikkeli: await printMikkeli(),
+      profile: await printProfile(),
+      probe: `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@external", "@requires"])\n${PROBE_SDL}`,
+    };
+    const composed = composeSupergraph(names.map((name) => ({ name, url: running[name].url, sdl: printed[name] as string })));
+    if (!composed.ok) throw new Error(`the test supergraph does not compose: ${JSON.stringify(composed.errors)}`);
+    supergraphSdl = composed.supergraphSdl;
+  }
+  const routerStore = createEmbeddedStore();
   const router = await createRouter({
-    supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
-    subgraphUrls: { 'service-directory': directory.url, kela: kela.url, mikkeli: mikkeli.url },
+    supergraphSdl,
+    subgraphUrls: Object.fromEntries(names.map((name) => [name, running[name].url])),
     logger,
+    routerKey: randomBytes(32),
+    personalDataSecret: secret,
+    store: routerStore,
+    deletionRetryMs: options.deletionRetryMs ?? 60_000,
   }).listen(0);
 
   const reset = () => {
-    for (const name of Object.keys(traffic) as (keyof typeof traffic)[]) {
+    for (const name of names) {
       traffic[name].requests.length = 0;
       traffic[name].authorizations.length = 0;
-      stores[name].reset();
+      traffic[name].headers.length = 0;
+      counted[name].reset();
     }
   };
   reset();
   return {
     routerUrl: router.url,
     traffic,
+    stores: { ...(Object.fromEntries(names.map((name) => [name, counted[name].store])) as Record<SubgraphName, DocumentStore>), router: routerStore },
+    probeReceived,
+    logs,
     reset,
     async query(text, variables = {}, headers = {}) {
       const response = await fetch(router.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: text, variables }) });
@@ -82,9 +143,15 @@ export async function startTestNetwork(): Promise<TestNetwork> {
     },
     providerToken: (organisation, scopes = ['services:write']) =>
       mintProviderToken({ privateKeyFile: keys.privateKeyFile, ...auth, subject: 'e2e', organisation, scopes, expiresIn: '5m' }),
+    async stopSubgraph(name) {
+      await running[name].close();
+    },
+    async restartSubgraph(name) {
+      running[name] = await (await factories[name]()).listen(running[name].port);
+    },
     async close() {
       await router.close();
-      for (const server of servers) await server.close();
+      for (const server of Object.values(running)) await server.close().catch(() => undefined);
     },
   };
 }

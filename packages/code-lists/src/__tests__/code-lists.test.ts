@@ -1,0 +1,14 @@
+import { isLifeEventCode, isMunicipalityCode, LIFE_EVENTS, MUNICIPALITIES } from '../index';
+
+describe('code lists', () => {
+  it('know every municipality and life event, and nothing else', () => {
+    expect(MUNICIPALITIES).toHaveLength(309);
+    expect(MUNICIPALITIES.find((municipality) => municipality.code === '491')?.name).toEqual({ fi: 'Mikkeli', sv: 'S:t Michel', en: 'Mikkeli' });
+    expect(isMunicipalityCode('491')).toBe(true);
+    expect(isMunicipalityCode('999')).toBe(false);
+    expect(LIFE_EVENTS.map((event) => event.code).slice(0, 3)).toEqual(['KE1', 'KE1.1', 'KE2']);
+    expect(LIFE_EVENTS.find((event) => event.code === 'KE4.1')?.parent).toBe('KE4');
+    expect(isLifeEventCode('KE8')).toBe(true);
+    expect(isLifeEventCode('KE99')).toBe(false);
+  });
+});

@@ -1,0 +1,54 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import type { DocumentStore } from '@aurora/store';
+import { buildSubgraphFromSdl, createSubgraphServer, personalDataSecret, pseudonymOf, type Logger, type SubgraphEnv, type SubgraphServer } from '@aurora/subgraph-kit';
+import { createLoaders, type ProfileContext } from './loaders';
+import { ProfileRepository } from './repository';
+import { createResolvers } from './resolvers';
+
+export const SUBGRAPH_NAME = 'profile';
+
+export const typeDefs = fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8');
+
+export interface ProfileOptions {
+  store: DocumentStore;
+  logger: Logger;
+  /** The router-only secret of the personal-data interface; from the config when started by main(). */
+  personalDataSecret?: string;
+  config?: SubgraphEnv;
+  plugins?: ApolloServerPlugin<ProfileContext>[];
+}
+
+/** Profile management on its own store, offering the router export and deletion by pseudonym. */
+export async function createProfileSubgraph(options: ProfileOptions): Promise<SubgraphServer> {
+  const repository = new ProfileRepository(options.store);
+  const secret =
+    options.personalDataSecret ?? (options.config ? personalDataSecret(options.config.AURORA_DATA_DIR, options.config.AURORA_PERSONAL_DATA_SECRET) : undefined);
+  if (!secret) throw new Error('The profile subgraph needs the personal-data secret shared with the router.');
+  return createSubgraphServer<ProfileContext>({
+    name: SUBGRAPH_NAME,
+    schema: buildSubgraphFromSdl(typeDefs, createResolvers(repository)),
+    logger: options.logger,
+    context: (request) => ({ loaders: createLoaders(repository), pseudonym: pseudonymOf(request) }),
+    plugins: options.plugins as never,
+    personalData: {
+      secret,
+      handler: {
+        async export(pseudonym) {
+          const profile = await repository.byPseudonyms([pseudonym]);
+          return profile.map(({ _id: _pseudonym, ...rest }) => rest);
+        },
+        async delete(pseudonym) {
+          return { deletedRecords: await repository.delete(pseudonym) };
+        },
+      },
+    },
+  });
+}
+
+/** The subgraph's SDL as composition sees it. */
+export async function printSchema(): Promise<string> {
+  return printSubgraphSchema(buildSubgraphFromSdl(typeDefs, {}));
+}
