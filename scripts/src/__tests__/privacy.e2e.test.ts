@@ -51,8 +51,9 @@ describe('anonymous identity', () => {
 
   it.each([['Bearer short'], ['Bearer has spaces in it'], ['Basic dXNlcjpwYXNz'], ['Bearer ' + 'x'.repeat(200)]])('refuses a malformed token (%s) with UNAUTHENTICATED', async (header) => {
     const response = await fetch(network.routerUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: header }, body: JSON.stringify({ query: '{ me { handle } }' }) });
-    const body = await response.json();
-    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(response.status).toBe(401);
+    expect(body.errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
     expect(JSON.stringify(body)).not.toContain(header.slice(7));
   });
 });
