@@ -50,3 +50,14 @@ export async function waitUntilReady(url: string, deadline: number, stopped: () 
   }
   return last;
 }
+
+/** Fails when any of the ports already answers: a benchmark must not measure a leftover process. */
+export async function assertPortsFree(ports: number[]): Promise<void> {
+  for (const port of ports) {
+    const inUse = await fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(500) }).then(
+      () => true,
+      (error: { cause?: { code?: string } }) => error.cause?.code !== 'ECONNREFUSED',
+    );
+    if (inUse) throw new Error(`port ${port} is already in use; stop what is listening there first.`);
+  }
+}

@@ -12,7 +12,7 @@ import { DEFAULT_DATA_ROOT, DirectoryRepository, importCatalogue } from '@aurora
 import { createEmbeddedStore } from '@aurora/store';
 import { createLogger } from '@aurora/subgraph-kit';
 import { v5 as uuidv5 } from 'uuid';
-import { ROOT, serviceCommands, waitUntilReady } from '../services';
+import { assertPortsFree, ROOT, serviceCommands, waitUntilReady } from '../services';
 import { format, load } from './load';
 
 const TARGET = Number(process.env.BENCH_SERVICES ?? 50_000);
@@ -61,6 +61,7 @@ function rssMiB(pid: number | undefined): string {
 }
 
 export async function benchDirectory(): Promise<void> {
+  await assertPortsFree(serviceCommands(ROUTER_PORT, PORT_OFFSET).map((service) => service.port));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-bench-directory-'));
   const children: ChildProcess[] = [];
   try {

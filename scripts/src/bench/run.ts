@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
-import { ROOT, serviceCommands, waitUntilReady } from '../services';
+import { assertPortsFree, ROOT, serviceCommands, waitUntilReady } from '../services';
 import { benchDirectory } from './directory';
 import { SCENARIOS } from './scenarios';
 
@@ -29,6 +29,7 @@ function rssMiB(pid: number | undefined): string {
 }
 
 async function benchNetwork(): Promise<void> {
+  await assertPortsFree(serviceCommands(ROUTER_PORT, PORT_OFFSET).map((service) => service.port));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-bench-'));
   const children: { name: string; child: ChildProcess }[] = serviceCommands(ROUTER_PORT, PORT_OFFSET).map((service) => ({
     name: service.name,
