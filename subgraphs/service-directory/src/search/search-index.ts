@@ -146,7 +146,8 @@ export class ServiceSearchIndex {
       };
       // Typos are forgiven in the query's own language only: fuzzy matching is the costly part.
       subqueries.push({ ...options, queries: [text], boost: boosts(target, own ? 1 : OTHER_LANGUAGE_WEIGHT), fuzzy: own ? (term: string) => (term.length >= 6 ? 0.2 : false) : false });
-      const translations = named.map((concept) => concept.labels[target]).filter((label): label is string => !!label);
+      // Concept labels carry the query into the other languages; in its own language the text is searched already.
+      const translations = own ? [] : named.map((concept) => concept.labels[target]).filter((label): label is string => !!label);
       if (translations.length > 0) {
         subqueries.push({ ...options, queries: translations, combineWith: 'OR', boost: boosts(target, CONCEPT_WEIGHT) });
       }
