@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ensureSecretFile } from '@aurora/subgraph-kit';
 
 /** An anonymous identity: 256 random bits, base64url. Clients may make their own (at least 256 bits). */
 export const IDENTITY_TOKEN = /^[A-Za-z0-9_-]{43,128}$/;
@@ -30,15 +30,5 @@ export class PseudonymDeriver {
  * development one is generated at first start into `<dataDir>/router/pseudonym.key`.
  */
 export function loadRouterKey(dataDir: string, configured?: string): Buffer {
-  if (configured) return Buffer.from(configured, 'base64url');
-  const file = path.join(dataDir, 'router', 'pseudonym.key');
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    try {
-      fs.writeFileSync(file, randomBytes(32).toString('base64url'), { flag: 'wx', mode: 0o600 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64url');
+  return Buffer.from(configured ?? ensureSecretFile(path.join(dataDir, 'router', 'pseudonym.key')), 'base64url');
 }

@@ -44,6 +44,7 @@ export {
   pseudonymOf,
   mountPersonalData,
   personalDataSecret,
+  ensureSecretFile,
   type PersonalDataHandler,
   type PersonalDataOptions,
 } from './personal-data';

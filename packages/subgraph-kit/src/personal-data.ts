@@ -81,8 +81,14 @@ export function mountPersonalData(app: Express, options: PersonalDataOptions, lo
  * it first.
  */
 export function personalDataSecret(dataDir: string, configured?: string): string {
-  if (configured) return configured;
-  const file = path.join(dataDir, 'keys', 'personal-data.secret');
+  return configured ?? ensureSecretFile(path.join(dataDir, 'keys', 'personal-data.secret'));
+}
+
+/**
+ * A development secret kept in a file: 32 random bytes (base64url) written once, readable by the
+ * owner only. Processes starting together agree on the first one written.
+ */
+export function ensureSecretFile(file: string): string {
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     try {

@@ -80,6 +80,36 @@ function fintoCodes(root: string, file: string, list: CodeListName, index: CodeI
   });
 }
 
+/** A koodistot.suomi.fi code scheme export (`{ codes: [...] }`) as code documents. */
+function koodistoCodes(root: string, file: string, list: CodeListName, index: CodeIndex): CodeDocument[] {
+  const entries = readJson<{ codes: KoodistoCode[] }>(root, file, (value) => isArray((value as { codes?: unknown }).codes)).codes;
+  return entries.map((entry) => {
+    const document: CodeDocument = {
+      _id: codeId(list, entry.codeValue),
+      list,
+      code: entry.codeValue,
+      name: { ...entry.prefLabel },
+      description: {},
+      parent: null,
+      region: null,
+    };
+    index.add(document, null);
+    return document;
+  });
+}
+
+/** A Statistics Finland correspondence table (Windows-1252, `;`): municipality code → target code. */
+function correspondence(root: string, file: string): Map<string, string> {
+  const rows = readCsv(root, file, { delimiter: ';', encoding: 'windows-1252', headerPrefix: 'sourcecode;', requiredColumns: ['sourcecode', 'targetcode'] });
+  const targets = new Map<string, string>();
+  for (const row of rows) {
+    const source = row.sourcecode?.replace(/'/g, '');
+    const target = row.targetcode?.replace(/'/g, '');
+    if (source && target) targets.set(source, target);
+  }
+  return targets;
+}
+
 /** Reads the code lists: life events, service classes, target groups, municipalities, regions. */
 export function readCodeLists(root: string): { codes: CodeDocument[]; index: CodeIndex } {
   const index = new CodeIndex();
@@ -89,64 +119,10 @@ export function readCodeLists(root: string): { codes: CodeDocument[]; index: Cod
     ...fintoCodes(root, 'codelists/TargetGroups.json', 'targetGroup', index),
   ];
 
-  const regions = readJson<{ codes: KoodistoCode[] }>(root, 'codelists/region_codes.json', (value) =>
-    isArray((value as { codes?: unknown }).codes),
-  ).codes;
-  for (const region of regions) {
-    const document: CodeDocument = {
-      _id: codeId('region', region.codeValue),
-      list: 'region',
-      code: region.codeValue,
-      name: { ...region.prefLabel },
-      description: {},
-      parent: null,
-      region: null,
-    };
-    index.add(document, null);
-    codes.push(document);
-  }
-
-  const regionOf = new Map<string, string>();
-  const correspondence = readCsv(root, 'codelists/municipality_to_region.csv', {
-    delimiter: ';',
-    encoding: 'windows-1252',
-    headerPrefix: 'sourcecode;',
-    requiredColumns: ['sourcecode', 'targetcode'],
-  });
-  for (const row of correspondence) {
-    const municipality = row.sourcecode?.replace(/'/g, '');
-    const region = row.targetcode?.replace(/'/g, '');
-    if (municipality && region) regionOf.set(municipality, region);
-  }
-
-  const counties = readJson<{ codes: KoodistoCode[] }>(root, 'codelists/codelist_wellbeing_counties.json', (value) =>
-    isArray((value as { codes?: unknown }).codes),
-  ).codes;
-  for (const county of counties) {
-    const document: CodeDocument = {
-      _id: codeId('wellbeingCounty', county.codeValue),
-      list: 'wellbeingCounty',
-      code: county.codeValue,
-      name: { ...county.prefLabel },
-      description: {},
-      parent: null,
-      region: null,
-    };
-    index.add(document, null);
-    codes.push(document);
-  }
-  const countyOf = new Map<string, string>();
-  const countyCorrespondence = readCsv(root, 'codelists/municipality_to_wellbeing_service_county_codes.csv', {
-    delimiter: ';',
-    encoding: 'windows-1252',
-    headerPrefix: 'sourcecode;',
-    requiredColumns: ['sourcecode', 'targetcode'],
-  });
-  for (const row of countyCorrespondence) {
-    const municipality = row.sourcecode?.replace(/'/g, '');
-    const county = row.targetcode?.replace(/'/g, '');
-    if (municipality && county) countyOf.set(municipality, county);
-  }
+  codes.push(...koodistoCodes(root, 'codelists/region_codes.json', 'region', index));
+  codes.push(...koodistoCodes(root, 'codelists/codelist_wellbeing_counties.json', 'wellbeingCounty', index));
+  const regionOf = correspondence(root, 'codelists/municipality_to_region.csv');
+  const countyOf = correspondence(root, 'codelists/municipality_to_wellbeing_service_county_codes.csv');
 
   const municipalities = readJson<{ results: KoodistoCode[] }>(root, 'codelists/municipality_codes_2023.json', (value) =>
     isArray((value as { results?: unknown }).results),
