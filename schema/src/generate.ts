@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { composeSupergraph } from './compose';
+import { readAcceptedChanges } from './checks/breaking';
+import { checkNetwork } from './checks/check-network';
+import type { Finding } from './checks/finding';
 import { readManifest, SCHEMA_DIR } from './manifest';
 import { SCHEMA_SOURCES } from './sources';
 
@@ -12,16 +14,17 @@ export interface GeneratedFile {
   content: string;
 }
 
-/** Thrown when the subgraphs' schemas do not compose; carries the exact [code, message] pairs. */
-export class CompositionError extends Error {
-  constructor(readonly errors: [string, string][]) {
-    super(`The subgraphs do not compose:\n${errors.map(([code, message]) => `  [${code}] ${message}`).join('\n')}`);
-    this.name = 'CompositionError';
-  }
+export interface Generated {
+  files: GeneratedFile[];
+  /** The review's findings: composition, the common rules, breaking changes against the committed supergraph. */
+  findings: Finding[];
 }
 
-/** Prints every subgraph's schema from its code and composes the supergraph, in memory. */
-export async function generateSchemas(manifestFile = path.join(SCHEMA_DIR, 'supergraph.yaml')): Promise<GeneratedFile[]> {
+/**
+ * Prints every subgraph's schema from its code, composes the supergraph and reviews it, in
+ * memory. `files` is empty when the subgraphs do not compose.
+ */
+export async function generateSchemas(manifestFile = path.join(SCHEMA_DIR, 'supergraph.yaml')): Promise<Generated> {
   const manifest = readManifest(manifestFile);
   const subgraphs = [];
   for (const entry of manifest) {
@@ -29,12 +32,22 @@ export async function generateSchemas(manifestFile = path.join(SCHEMA_DIR, 'supe
     if (!print) throw new Error(`Subgraph "${entry.name}" of ${manifestFile} has no schema source in schema/src/sources.ts.`);
     subgraphs.push({ ...entry, sdl: await print() });
   }
-  const composed = composeSupergraph(subgraphs.map((subgraph) => ({ name: subgraph.name, url: subgraph.routingUrl, sdl: subgraph.sdl })));
-  if (!composed.ok) throw new CompositionError(composed.errors);
-  return [
-    ...subgraphs.map((subgraph) => ({ file: subgraph.schemaFile, content: GENERATED_HEADER + subgraph.sdl.trimEnd() + '\n' })),
-    { file: path.join(path.dirname(manifestFile), 'supergraph.graphql'), content: GENERATED_HEADER + composed.supergraphSdl.trimEnd() + '\n' },
-  ];
+  const folder = path.dirname(manifestFile);
+  const supergraphFile = path.join(folder, 'supergraph.graphql');
+  const committed = fs.existsSync(supergraphFile) ? fs.readFileSync(supergraphFile, 'utf8') : null;
+  const review = await checkNetwork(
+    subgraphs.map((subgraph) => ({ name: subgraph.name, url: subgraph.routingUrl, sdl: subgraph.sdl })),
+    committed,
+    readAcceptedChanges(path.join(folder, 'accepted-changes.yaml')),
+  );
+  if (!review.supergraphSdl) return { files: [], findings: review.findings };
+  return {
+    findings: review.findings,
+    files: [
+      ...subgraphs.map((subgraph) => ({ file: subgraph.schemaFile, content: GENERATED_HEADER + subgraph.sdl.trimEnd() + '\n' })),
+      { file: supergraphFile, content: GENERATED_HEADER + review.supergraphSdl.trimEnd() + '\n' },
+    ],
+  };
 }
 
 export interface Drift {

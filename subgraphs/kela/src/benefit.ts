@@ -1,5 +1,5 @@
 import { localise, type LocalisedText } from '@aurora/subgraph-kit';
-import { Arg, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Arg, Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /** The network's languages; the same enum the service directory declares. */
 export enum Language {
@@ -26,6 +26,7 @@ export interface BenefitDocument {
   [field: string]: unknown;
 }
 
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'A benefit of the national benefits agency that a service leads to. Example data.' })
 export class Benefit {
   constructor(private readonly document: BenefitDocument) {}

@@ -8,6 +8,7 @@ import { createLoaders, type KelaContext } from './loaders';
 import { BenefitRepository } from './repository';
 import { BenefitResolver, ServiceBenefitsResolver } from './resolver';
 import { Service } from './service';
+import { resolveBenefitReference } from './benefit.reference';
 import { resolveServiceReference } from './service.reference';
 
 export const SUBGRAPH_NAME = 'kela';
@@ -17,7 +18,10 @@ function buildSchema() {
     resolvers: [ServiceBenefitsResolver, BenefitResolver],
     // Service is reached only through _entities, never from this subgraph's Query.
     orphanedTypes: [Service],
-    references: { Service: { __resolveReference: resolveServiceReference } },
+    references: {
+      Service: { __resolveReference: resolveServiceReference },
+      Benefit: { __resolveReference: resolveBenefitReference },
+    },
   });
 }
 
