@@ -35,6 +35,9 @@ const routerEnv = z.object({
   AURORA_PERSONAL_DATA_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional().or(z.literal('').transform(() => undefined)),
   AURORA_DELETION_RETRY_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Follow this schema registry instead of the static supergraph file. */
+  AURORA_REGISTRY_URL: z.string().url().optional(),
+  AURORA_REGISTRY_POLL_MS: z.coerce.number().int().min(200).default(2000),
 });
 
 export type RouterConfig = z.infer<typeof routerEnv>;

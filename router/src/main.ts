@@ -8,13 +8,14 @@ import { createRouter } from './router';
 runService('router', async () => {
   const config = loadConfig();
   const logger = createLogger('router', config.LOG_LEVEL);
-  if (!fs.existsSync(config.AURORA_SUPERGRAPH_PATH)) {
+  let supergraph: { sdl: string } | { registryUrl: string; pollMs: number };
+  if (config.AURORA_REGISTRY_URL) supergraph = { registryUrl: config.AURORA_REGISTRY_URL, pollMs: config.AURORA_REGISTRY_POLL_MS };
+  else if (!fs.existsSync(config.AURORA_SUPERGRAPH_PATH)) {
     throw new Error(`Supergraph file ${config.AURORA_SUPERGRAPH_PATH} does not exist. Run \`npm run schema:compose\`, or set AURORA_SUPERGRAPH_PATH.`);
-  }
-  const supergraphSdl = fs.readFileSync(config.AURORA_SUPERGRAPH_PATH, 'utf8');
+  } else supergraph = { sdl: fs.readFileSync(config.AURORA_SUPERGRAPH_PATH, 'utf8') };
   const store = await openStore({ subgraph: 'router', dataDir: config.AURORA_DATA_DIR, mongodbUri: config.MONGODB_URI, onWarning: (message) => logger.warn(message) });
   const running = await createRouter({
-    supergraphSdl,
+    supergraph,
     subgraphUrls: config.AURORA_SUBGRAPH_URLS,
     logger,
     routerKey: loadRouterKey(config.AURORA_DATA_DIR, config.AURORA_ROUTER_KEY),

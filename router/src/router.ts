@@ -11,10 +11,11 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { IDENTITY_TOKEN, newIdentityToken, PseudonymDeriver } from './identity';
 import { PersonalDataCoordinator } from './personal-data';
 import { personalDataPlugin } from './personal-data-plugin';
+import { RegistrySupergraph } from './registry-supergraph';
 
 export interface RouterOptions {
-  /** The composed supergraph SDL (schema/supergraph.graphql). */
-  supergraphSdl: string;
+  /** A static supergraph (schema/supergraph.graphql), or the schema registry to follow. */
+  supergraph: { sdl: string } | { registryUrl: string; pollMs?: number };
   /** Routing URLs that replace the supergraph's own, by subgraph name (tests, deployments). */
   subgraphUrls?: Record<string, string>;
   logger: Logger;
@@ -133,8 +134,9 @@ export function createRouter(options: RouterOptions): Router {
       const deriver = new PseudonymDeriver(options.routerKey);
       const personalData = new PersonalDataCoordinator(() => subgraphs, deriver, options.personalDataSecret, options.store, logger);
       personalData.start(options.deletionRetryMs ?? 30_000);
+      const registry = 'registryUrl' in options.supergraph ? new RegistrySupergraph(options.supergraph.registryUrl, options.supergraph.pollMs ?? 2000, logger) : null;
       const gateway = new ApolloGateway({
-        supergraphSdl: options.supergraphSdl,
+        supergraphSdl: registry ?? ('sdl' in options.supergraph ? options.supergraph.sdl : ''),
         logger,
         buildService: ({ name, url }) => {
           const target = options.subgraphUrls?.[name] ?? url;
@@ -168,7 +170,12 @@ export function createRouter(options: RouterOptions): Router {
           [...subgraphs].map(async ([name, url]) => [name, await probe(url, options.readinessTimeoutMs ?? 2000)] as const),
         );
         const ready = states.every(([, state]) => state === 'up');
-        response.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'degraded', supergraph: 'loaded', subgraphs: Object.fromEntries(states) });
+        response.status(ready ? 200 : 503).json({
+          status: ready ? 'ready' : 'degraded',
+          supergraph: 'loaded',
+          subgraphs: Object.fromEntries(states),
+          ...(registry ? { registry: registry.state } : {}),
+        });
       });
       app.use('/graphql', express.json({ limit: 1_000_000 }), expressMiddleware(apollo, {
           context: async ({ req }) => readCredentials(req.headers.authorization),

@@ -26,7 +26,7 @@ describe('router', () => {
     ]);
     if (composed.errors) throw composed.errors[0];
     router = await createRouter({
-      supergraphSdl: composed.supergraphSdl,
+      supergraph: { sdl: composed.supergraphSdl },
       subgraphUrls: { greeter: subgraph.url },
       logger,
       readinessTimeoutMs: 500,

@@ -112,7 +112,7 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
   }
   const routerStore = createEmbeddedStore();
   const router = await createRouter({
-    supergraphSdl,
+    supergraph: { sdl: supergraphSdl },
     subgraphUrls: Object.fromEntries(names.map((name) => [name, running[name].url])),
     logger,
     routerKey: randomBytes(32),

@@ -1,0 +1,30 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { openStore } from '@aurora/store';
+import { closeOnSignal, createLogger, parseEnv, providerAuthSettings, ProviderTokenVerifier, runService, subgraphEnvSchema } from '@aurora/subgraph-kit';
+import { readAcceptedChanges } from '../checks/breaking';
+import { readManifest, SCHEMA_DIR } from '../manifest';
+import { SchemaRegistry } from './registry';
+import { createRegistryServer } from './server';
+
+export const DEFAULT_PORT = 4010;
+
+/** The organisation that owns the network's own subgraphs in the registry. */
+export const NETWORK_OWNER = 'aurora-network';
+
+runService('registry', async () => {
+  const config = parseEnv('registry', subgraphEnvSchema(DEFAULT_PORT), process.env);
+  const logger = createLogger('registry', config.LOG_LEVEL);
+  const store = await openStore({ subgraph: 'registry', dataDir: config.AURORA_DATA_DIR, mongodbUri: config.MONGODB_URI, onWarning: (message) => logger.warn(message) });
+  const registry = new SchemaRegistry(store, () => readAcceptedChanges(path.join(SCHEMA_DIR, 'accepted-changes.yaml')));
+  // The network starts from the subgraphs committed in schema/; later versions come from publishes.
+  const seeded = await registry.seed(
+    readManifest().map((entry) => ({ name: entry.name, url: entry.routingUrl, sdl: fs.readFileSync(entry.schemaFile, 'utf8'), owner: NETWORK_OWNER })),
+  );
+  const running = await createRegistryServer(registry, new ProviderTokenVerifier(providerAuthSettings(config)), logger).listen(config.PORT, config.HOST);
+  logger.info({ url: running.url, version: seeded.version, store: store.kind }, 'registry ready');
+  closeOnSignal(logger, async () => {
+    await running.close();
+    await store.close();
+  });
+});
