@@ -5,3 +5,5 @@ export { checkNetwork, type NetworkCheck } from './checks/check-network';
 export { lintSubgraph, PERSONAL_DATA_SUBGRAPHS } from './checks/lint';
 export { breakingChanges, readAcceptedChanges, type AcceptedChange } from './checks/breaking';
 export { formatFinding, hasErrors, type Finding } from './checks/finding';
+export { SchemaRegistry, type RegisteredSubgraph, type Version, type PublishOutcome } from './registry/registry';
+export { createRegistryServer, PUBLISH_SCOPE as REGISTRY_PUBLISH_SCOPE, ADMIN_SCOPE as REGISTRY_ADMIN_SCOPE } from './registry/server';

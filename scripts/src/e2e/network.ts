@@ -8,12 +8,12 @@ import { createKelaSubgraph } from '@aurora/kela';
 import { createMikkeliSubgraph } from '@aurora/mikkeli';
 import { createProfileSubgraph, printSchema as printProfile } from '@aurora/profile';
 import { createRouter } from '@aurora/router';
-import { composeSupergraph, SUPERGRAPH_FILE } from '@aurora/schema';
+import { composeSupergraph, createRegistryServer, readManifest, SchemaRegistry, SUPERGRAPH_FILE } from '@aurora/schema';
 import { createServiceDirectory, printSchema as printDirectory } from '@aurora/service-directory';
 import { printSchema as printKela } from '@aurora/kela';
 import { printSchema as printMikkeli } from '@aurora/mikkeli';
 import { countingStore, createEmbeddedStore, type DocumentStore, type StoreOperation } from '@aurora/store';
-import { createLogger, ensureDevelopmentSigningKey, mintProviderToken, type RunningServer, type SubgraphServer } from '@aurora/subgraph-kit';
+import { createLogger, ensureDevelopmentSigningKey, mintProviderToken, ProviderTokenVerifier, type RunningServer, type SubgraphServer } from '@aurora/subgraph-kit';
 import { createProbeSubgraph, PROBE_SDL } from './probe-subgraph';
 
 export type SubgraphName = 'service-directory' | 'kela' | 'mikkeli' | 'profile' | 'probe';
@@ -46,6 +46,8 @@ export interface TestNetwork {
   probeReceived: unknown[];
   /** Every log line every service wrote. */
   logs: string[];
+  /** The registry's base URL (with `withRegistry`). */
+  registryUrl: string | null;
   reset(): void;
   query(text: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<any>;
   /** A provider token for an organisation, signed with this network's test key. */
@@ -59,6 +61,8 @@ export interface TestNetworkOptions {
   /** Adds the probe subgraph (personal data + @requires) and composes the supergraph live. */
   withProbe?: boolean;
   deletionRetryMs?: number;
+  /** Runs a schema registry (in memory, seeded from schema/) that the router follows. */
+  withRegistry?: { pollMs: number };
 }
 
 /**
@@ -110,9 +114,15 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
     if (!composed.ok) throw new Error(`the test supergraph does not compose: ${JSON.stringify(composed.errors)}`);
     supergraphSdl = composed.supergraphSdl;
   }
+  let registry: { url: string; close: () => Promise<void> } | null = null;
+  if (options.withRegistry) {
+    const schemaRegistry = new SchemaRegistry(createEmbeddedStore(), () => []);
+    await schemaRegistry.seed(readManifest().map((entry) => ({ name: entry.name, url: entry.routingUrl, sdl: fs.readFileSync(entry.schemaFile, 'utf8'), owner: 'aurora-network' })));
+    registry = await createRegistryServer(schemaRegistry, new ProviderTokenVerifier(auth), logger).listen(0);
+  }
   const routerStore = createEmbeddedStore();
   const router = await createRouter({
-    supergraph: { sdl: supergraphSdl },
+    supergraph: registry && options.withRegistry ? { registryUrl: registry.url, pollMs: options.withRegistry.pollMs } : { sdl: supergraphSdl },
     subgraphUrls: Object.fromEntries(names.map((name) => [name, running[name].url])),
     logger,
     routerKey: randomBytes(32),
@@ -136,6 +146,7 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
     stores: { ...(Object.fromEntries(names.map((name) => [name, counted[name].store])) as Record<SubgraphName, DocumentStore>), router: routerStore },
     probeReceived,
     logs,
+    registryUrl: registry?.url ?? null,
     reset,
     async query(text, variables = {}, headers = {}) {
       const response = await fetch(router.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: text, variables }) });
@@ -151,6 +162,7 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
     },
     async close() {
       await router.close();
+      await registry?.close();
       for (const server of Object.values(running)) await server.close().catch(() => undefined);
     },
   };
