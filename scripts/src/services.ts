@@ -6,6 +6,9 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 // exec: the shell gives way to node, so signals and exit codes are node's own.
 const RUN_TS = 'exec node -r @swc-node/register --conditions=aurora-source';
 
+/** The schema registry's port; the router follows it. */
+export const REGISTRY_PORT = 4010;
+
 export interface ServiceCommand {
   name: string;
   command: string;
@@ -23,13 +26,20 @@ export function serviceCommands(routerPort = 4000, portOffset = 0): ServiceComma
     return { name: entry.name, command: `${RUN_TS} subgraphs/${entry.name}/src/main.ts`, port, env: { PORT: String(port) } };
   });
   const urls = subgraphs.map((subgraph) => `${subgraph.name}=http://127.0.0.1:${subgraph.port}/graphql`).join(',');
+  const registryPort = REGISTRY_PORT + portOffset;
   return [
     ...subgraphs,
+    { name: 'registry', command: `${RUN_TS} schema/src/registry/main.ts`, port: registryPort, env: { PORT: String(registryPort) } },
     {
       name: 'router',
       command: `${RUN_TS} router/src/main.ts`,
       port: routerPort,
-      env: { PORT: String(routerPort), ...(portOffset ? { AURORA_SUBGRAPH_URLS: urls } : {}) },
+      env: {
+        PORT: String(routerPort),
+        AURORA_REGISTRY_URL: `http://127.0.0.1:${registryPort}`,
+        AURORA_REGISTRY_POLL_MS: '1000',
+        ...(portOffset ? { AURORA_SUBGRAPH_URLS: urls } : {}),
+      },
     },
   ];
 }
