@@ -27,11 +27,17 @@ export interface Generated {
 export async function generateSchemas(manifestFile = path.join(SCHEMA_DIR, 'supergraph.yaml')): Promise<Generated> {
   const manifest = readManifest(manifestFile);
   const subgraphs = [];
+  const broken: Finding[] = [];
   for (const entry of manifest) {
     const print = SCHEMA_SOURCES[entry.name];
     if (!print) throw new Error(`Subgraph "${entry.name}" of ${manifestFile} has no schema source in schema/src/sources.ts.`);
-    subgraphs.push({ ...entry, sdl: await print() });
+    try {
+      subgraphs.push({ ...entry, sdl: await print() });
+    } catch (error) {
+      broken.push(subgraphSchemaFinding(entry.name, error));
+    }
   }
+  if (broken.length > 0) return { files: [], findings: broken };
   const folder = path.dirname(manifestFile);
   const supergraphFile = path.join(folder, 'supergraph.graphql');
   const committed = fs.existsSync(supergraphFile) ? fs.readFileSync(supergraphFile, 'utf8') : null;
@@ -47,6 +53,21 @@ export async function generateSchemas(manifestFile = path.join(SCHEMA_DIR, 'supe
       ...subgraphs.map((subgraph) => ({ file: subgraph.schemaFile, content: GENERATED_HEADER + subgraph.sdl.trimEnd() + '\n' })),
       { file: supergraphFile, content: GENERATED_HEADER + review.supergraphSdl.trimEnd() + '\n' },
     ],
+  };
+}
+
+/** A subgraph whose own schema cannot be built (for example an @key on a field it no longer has). */
+function subgraphSchemaFinding(subgraph: string, error: unknown): Finding {
+  const message = (error instanceof Error ? error.message : String(error)).replace(/^\[[^\]]*\]\s*/, '');
+  const field = /field "(\w+)" on type "(\w+)"/.exec(message);
+  const type = /type "(\w+)"/.exec(message);
+  return {
+    rule: 'subgraph-schema',
+    severity: 'error',
+    coordinate: field ? `${field[2]}.${field[1]}` : (type?.[1] ?? '(schema)'),
+    subgraph,
+    message,
+    fix: 'Restore what other parts of the schema refer to, or change them too.',
   };
 }
 
