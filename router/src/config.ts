@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { LOG_LEVELS, parseEnv } from '@aurora/subgraph-kit';
 import { z } from 'zod';
+import { DEFAULT_LIMITS, type RouterLimits } from './limits';
 
 /** The composed supergraph committed in schema/. */
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
@@ -38,9 +39,42 @@ const routerEnv = z.object({
   /** Follow this schema registry instead of the static supergraph file. */
   AURORA_REGISTRY_URL: z.string().url().optional(),
   AURORA_REGISTRY_POLL_MS: z.coerce.number().int().min(200).default(2000),
+  /** development or production: production hides field suggestions and introspection by default. */
+  NODE_ENV: z.string().default('development'),
+  AURORA_INTROSPECTION: z.enum(['true', 'false']).optional(),
+  /** Origins allowed to call the router from browsers, comma-separated. */
+  AURORA_CORS_ORIGINS: z.string().default('').transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
+  AURORA_BODY_LIMIT_BYTES: z.coerce.number().int().min(1000).default(DEFAULT_LIMITS.bodyBytes),
+  AURORA_MAX_DEPTH: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxDepth),
+  AURORA_MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxAliases),
+  AURORA_MAX_ROOT_FIELDS: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxRootFields),
+  AURORA_MAX_TOKENS: z.coerce.number().int().min(10).default(DEFAULT_LIMITS.maxTokens),
+  AURORA_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxDirectives),
+  AURORA_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCost),
+  AURORA_ALLOW_BATCHING: z.enum(['true', 'false']).default('false'),
 });
 
 export type RouterConfig = z.infer<typeof routerEnv>;
+
+/** The limits and conventions the config sets. */
+export function routerPolicy(config: RouterConfig): { limits: RouterLimits; introspection: boolean; corsOrigins: string[] } {
+  const production = config.NODE_ENV === 'production';
+  return {
+    limits: {
+      bodyBytes: config.AURORA_BODY_LIMIT_BYTES,
+      maxDepth: config.AURORA_MAX_DEPTH,
+      maxAliases: config.AURORA_MAX_ALIASES,
+      maxRootFields: config.AURORA_MAX_ROOT_FIELDS,
+      maxTokens: config.AURORA_MAX_TOKENS,
+      maxDirectives: config.AURORA_MAX_DIRECTIVES,
+      maxCost: config.AURORA_MAX_COST,
+      allowBatching: config.AURORA_ALLOW_BATCHING === 'true',
+      hideSuggestions: production,
+    },
+    introspection: config.AURORA_INTROSPECTION ? config.AURORA_INTROSPECTION === 'true' : !production,
+    corsOrigins: config.AURORA_CORS_ORIGINS,
+  };
+}
 
 /** The router's settings; the only place its environment is read. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import { openStore } from '@aurora/store';
 import { closeOnSignal, createLogger, personalDataSecret, runService } from '@aurora/subgraph-kit';
-import { loadConfig } from './config';
+import { loadConfig, routerPolicy } from './config';
 import { loadRouterKey } from './identity';
 import { createRouter } from './router';
 
@@ -22,6 +22,7 @@ runService('router', async () => {
     personalDataSecret: personalDataSecret(config.AURORA_DATA_DIR, config.AURORA_PERSONAL_DATA_SECRET),
     store,
     deletionRetryMs: config.AURORA_DELETION_RETRY_MS,
+    ...routerPolicy(config),
   }).listen(config.PORT, config.HOST);
   logger.info({ url: running.url }, 'router ready');
   closeOnSignal(logger, async () => {

@@ -6,11 +6,13 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import type { DocumentStore } from '@aurora/store';
 import { ErrorCode, PSEUDONYM_HEADER, type Logger, type RunningServer } from '@aurora/subgraph-kit';
+import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { IDENTITY_TOKEN, newIdentityToken, PseudonymDeriver } from './identity';
 import { PersonalDataCoordinator } from './personal-data';
 import { personalDataPlugin } from './personal-data-plugin';
+import { DEFAULT_LIMITS, operationLimits, type RouterLimits } from './limits';
 import { RegistrySupergraph } from './registry-supergraph';
 
 export interface RouterOptions {
@@ -30,6 +32,12 @@ export interface RouterOptions {
   store: DocumentStore;
   /** How often unconfirmed deletions are retried, in milliseconds. */
   deletionRetryMs?: number;
+  /** Limits against costly operations; DEFAULT_LIMITS when not given. */
+  limits?: Partial<RouterLimits>;
+  /** Origins allowed to call the router from browsers (CORS); none when empty. */
+  corsOrigins?: string[];
+  /** Whether introspection is allowed (on in development). */
+  introspection?: boolean;
 }
 
 export interface Router {
@@ -108,7 +116,8 @@ function httpErrors(logger: Logger): ErrorRequestHandler {
     const message =
       error.type === 'entity.too.large' ? 'The request body is too large.' : error.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : 'The request could not be handled.';
     if (status >= 500) logger.error({ err: error }, 'request failed');
-    response.status(status).json({ errors: [{ message, extensions: { code: status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'BAD_REQUEST' } }] });
+    const code = status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+    response.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
 }
 
@@ -145,17 +154,22 @@ export function createRouter(options: RouterOptions): Router {
           return new SubgraphDataSource({ url: target }, name, deriver);
         },
       });
+      const limits: RouterLimits = { ...DEFAULT_LIMITS, ...options.limits };
+      const protection = operationLimits(limits);
       const app = express();
       app.disable('x-powered-by');
       const httpServer = http.createServer(app);
       const apollo = new ApolloServer<RouterContext>({
+        allowBatchedHttpRequests: limits.allowBatching,
+        introspection: options.introspection ?? true,
+        validationRules: protection.validationRules,
         gateway,
         logger,
         includeStacktraceInErrorResponses: false,
         formatError: formatError(logger),
         // Shutdown is ours (closeOnSignal): stores must close after the server drains.
         stopOnTerminationSignals: false,
-        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), personalDataPlugin(personalData), ...(options.plugins ?? [])],
+        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), personalDataPlugin(personalData), ...protection.plugins, ...(options.plugins ?? [])],
       });
       await apollo.start();
 
@@ -177,9 +191,15 @@ export function createRouter(options: RouterOptions): Router {
           ...(registry ? { registry: registry.state } : {}),
         });
       });
-      app.use('/graphql', express.json({ limit: 1_000_000 }), expressMiddleware(apollo, {
+      app.use(
+        '/graphql',
+        cors({ origin: options.corsOrigins ?? [], methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'] }),
+        express.json({ limit: limits.bodyBytes }),
+        protection.tokenLimit,
+        expressMiddleware(apollo, {
           context: async ({ req }) => readCredentials(req.headers.authorization),
-        }));
+        }),
+      );
       app.use(httpErrors(logger));
 
       await new Promise<void>((resolve, reject) => {

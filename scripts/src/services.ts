@@ -45,13 +45,19 @@ export function serviceCommands(routerPort = 4000, portOffset = 0): ServiceComma
 }
 
 /** Polls the router's /ready until it answers 200; returns null then, else the last state seen. */
-export async function waitUntilReady(url: string, deadline: number, stopped: () => boolean = () => false): Promise<Record<string, string> | null> {
+export async function waitUntilReady(
+  url: string,
+  deadline: number,
+  stopped: () => boolean = () => false,
+  required: string[] = readManifest().map((entry) => entry.name),
+): Promise<Record<string, string> | null> {
   let last: Record<string, string> = { router: 'starting' };
   while (Date.now() < deadline && !stopped()) {
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       const body = (await response.json()) as { subgraphs?: Record<string, string> };
-      if (response.ok) return null;
+      // Ready when the network's own subgraphs answer; a provider's subgraph that is down does not hold the start.
+      if (response.ok || (body.subgraphs && required.every((name) => body.subgraphs?.[name] === 'up'))) return null;
       last = body.subgraphs ?? last;
     } catch {
       last = { router: 'starting' };
