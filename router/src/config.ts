@@ -52,12 +52,13 @@ const routerEnv = z.object({
   AURORA_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxDirectives),
   AURORA_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCost),
   AURORA_ALLOW_BATCHING: z.enum(['true', 'false']).default('false'),
+  AURORA_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
 });
 
 export type RouterConfig = z.infer<typeof routerEnv>;
 
 /** The limits and conventions the config sets. */
-export function routerPolicy(config: RouterConfig): { limits: RouterLimits; introspection: boolean; corsOrigins: string[] } {
+export function routerPolicy(config: RouterConfig): { limits: RouterLimits; introspection: boolean; corsOrigins: string[]; subgraphTimeoutMs: number } {
   const production = config.NODE_ENV === 'production';
   return {
     limits: {
@@ -73,6 +74,7 @@ export function routerPolicy(config: RouterConfig): { limits: RouterLimits; intr
     },
     introspection: config.AURORA_INTROSPECTION ? config.AURORA_INTROSPECTION === 'true' : !production,
     corsOrigins: config.AURORA_CORS_ORIGINS,
+    subgraphTimeoutMs: config.AURORA_SUBGRAPH_TIMEOUT_MS,
   };
 }
 

@@ -14,6 +14,7 @@ import { PersonalDataCoordinator } from './personal-data';
 import { personalDataPlugin } from './personal-data-plugin';
 import { DEFAULT_LIMITS, operationLimits, type RouterLimits } from './limits';
 import { RegistrySupergraph } from './registry-supergraph';
+import { subgraphFetcher } from './subgraph-fetch';
 
 export interface RouterOptions {
   /** A static supergraph (schema/supergraph.graphql), or the schema registry to follow. */
@@ -38,6 +39,8 @@ export interface RouterOptions {
   corsOrigins?: string[];
   /** Whether introspection is allowed (on in development). */
   introspection?: boolean;
+  /** How long the router waits for a subgraph's answer, in milliseconds. */
+  subgraphTimeoutMs?: number;
 }
 
 export interface Router {
@@ -86,14 +89,14 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   }
 }
 
-const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ENOTFOUND|fetch failed|socket hang up|request to .* failed/i;
+const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ENOTFOUND|fetch failed|socket hang up|request to .* failed|did not answer within/i;
 
 /** Subgraph failures reach the client as SUBGRAPH_UNAVAILABLE; nothing internal leaks. */
 function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (UNREACHABLE.test(formatted.message)) {
-      const service = formatted.extensions?.serviceName;
+      const service = formatted.extensions?.serviceName ?? /Subgraph "([\w-]+)"/.exec(formatted.message)?.[1];
       logger.warn({ service, message: formatted.message }, 'subgraph unreachable');
       return {
         message: `A service of the network${typeof service === 'string' ? ` (${service})` : ''} is not answering; its part of the answer is missing. Try again later.`,
@@ -151,7 +154,7 @@ export function createRouter(options: RouterOptions): Router {
           const target = options.subgraphUrls?.[name] ?? url;
           if (!target) throw new Error(`Subgraph ${name} has no routing URL.`);
           subgraphs.set(name, target);
-          return new SubgraphDataSource({ url: target }, name, deriver);
+          return new SubgraphDataSource({ url: target, fetcher: subgraphFetcher(name, options.subgraphTimeoutMs ?? 10_000) as never }, name, deriver);
         },
       });
       const limits: RouterLimits = { ...DEFAULT_LIMITS, ...options.limits };

@@ -97,4 +97,25 @@ describe('the supergraph through the router', () => {
     expect(withOpaqueSecret.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     expect(network.traffic['service-directory'].authorizations).toEqual([undefined]);
   });
+
+  it('answers with the other subgraphs\' data when one is down, and fully again once it is back', async () => {
+    await network.stopSubgraph('mikkeli');
+    try {
+      const partial = await network.query(HOUSING_IN_MIKKELI, { first: 8 });
+      expect(partial.data.services.totalCount).toBe(8);
+      const rental = partial.data.services.edges.find((edge: any) => edge.node.name === 'Aravavuokra-asunnot').node;
+      expect(rental.benefits).toEqual([{ name: 'General housing allowance' }]);
+      const locations = rental.channels.filter((channel: any) => channel.__typename === 'ServiceLocationChannel');
+      expect(locations.length).toBeGreaterThan(0);
+      for (const location of locations) expect(location.visitingDetails).toBeNull();
+      expect(partial.errors.map((error: any) => error.extensions.code)).toContain('SUBGRAPH_UNAVAILABLE');
+      expect(partial.errors[0].message).toContain('mikkeli');
+    } finally {
+      await network.restartSubgraph('mikkeli');
+    }
+    const full = await network.query(HOUSING_IN_MIKKELI, { first: 8 });
+    expect(full.errors).toBeUndefined();
+    const ristiina = full.data.services.edges.flatMap((edge: any) => edge.node.channels).find((channel: any) => channel.name === 'Ristiinan yhteispalvelupiste');
+    expect(ristiina.visitingDetails).toEqual({ accessibility: ['STEP_FREE_ENTRANCE'], appointmentRequired: false });
+  });
 });
