@@ -14,6 +14,7 @@ import { PersonalDataCoordinator } from './personal-data';
 import { personalDataPlugin } from './personal-data-plugin';
 import { DEFAULT_LIMITS, operationLimits, type RouterLimits } from './limits';
 import { RegistrySupergraph } from './registry-supergraph';
+import { RouterMetrics } from './metrics';
 import { subgraphFetcher } from './subgraph-fetch';
 
 export interface RouterOptions {
@@ -143,6 +144,7 @@ export function createRouter(options: RouterOptions): Router {
   return {
     async listen(port: number, host = '127.0.0.1'): Promise<RunningServer> {
       const subgraphs = new Map<string, string>();
+      const metrics = new RouterMetrics();
       const deriver = new PseudonymDeriver(options.routerKey);
       const personalData = new PersonalDataCoordinator(() => subgraphs, deriver, options.personalDataSecret, options.store, logger);
       personalData.start(options.deletionRetryMs ?? 30_000);
@@ -154,7 +156,7 @@ export function createRouter(options: RouterOptions): Router {
           const target = options.subgraphUrls?.[name] ?? url;
           if (!target) throw new Error(`Subgraph ${name} has no routing URL.`);
           subgraphs.set(name, target);
-          return new SubgraphDataSource({ url: target, fetcher: subgraphFetcher(name, options.subgraphTimeoutMs ?? 10_000) as never }, name, deriver);
+          return new SubgraphDataSource({ url: target, fetcher: subgraphFetcher(name, options.subgraphTimeoutMs ?? 10_000, 100, (outcome, seconds) => metrics.fetched(name, outcome, seconds)) as never }, name, deriver);
         },
       });
       const limits: RouterLimits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -172,12 +174,15 @@ export function createRouter(options: RouterOptions): Router {
         formatError: formatError(logger),
         // Shutdown is ours (closeOnSignal): stores must close after the server drains.
         stopOnTerminationSignals: false,
-        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), personalDataPlugin(personalData), ...protection.plugins, ...(options.plugins ?? [])],
+        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), personalDataPlugin(personalData), metrics.plugin(), ...protection.plugins, ...(options.plugins ?? [])],
       });
       await apollo.start();
 
       app.post('/identity', (_request, response) => {
         response.status(201).json({ token: newIdentityToken() });
+      });
+      app.get('/metrics', async (_request, response) => {
+        response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
       });
       app.get('/health', (_request, response) => {
         response.json({ status: 'ok', service: 'router' });

@@ -45,6 +45,15 @@ describe('router', () => {
     expect(json).toEqual({ data: { greeting: 'Hei Aino' } });
   });
 
+  it('counts requests per operation and fetches per subgraph in Prometheus metrics, without variables', async () => {
+    await post(router.url, JSON.stringify({ query: 'query Hello($name: String!) { greeting(name: $name) }', variables: { name: 'secret-name-42' } }));
+    const text = await (await fetch(router.url.replace('/graphql', '/metrics'))).text();
+    expect(text).toMatch(/aurora_router_requests_total\{operation="Hello",outcome="ok"\} 1/);
+    expect(text).toMatch(/aurora_router_request_duration_seconds_count\{operation="Hello"\} 1/);
+    expect(text).toMatch(/aurora_router_subgraph_fetches_total\{subgraph="greeter",outcome="ok"\} [1-9]/);
+    expect(text).not.toContain('secret-name-42');
+  });
+
   it('refuses malformed requests with coded errors', async () => {
     const badJson = await post(router.url, '{"query": "{ greeting');
     expect(badJson).toEqual({ status: 400, json: { errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }] } });

@@ -1,0 +1,53 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * The router's Prometheus metrics (prom-client): requests, errors and latency per operation, and
+ * every subgraph fetch with its outcome and latency. Operation names are the client's; nothing
+ * about the person or their variables is recorded.
+ */
+export class RouterMetrics {
+  readonly registry = new Registry();
+  private readonly requests = new Counter({ name: 'aurora_router_requests_total', help: 'GraphQL requests, by operation name and outcome.', labelNames: ['operation', 'outcome'], registers: [this.registry] });
+  private readonly latency = new Histogram({
+    name: 'aurora_router_request_duration_seconds',
+    help: 'Time to answer a GraphQL request, by operation name.',
+    labelNames: ['operation'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+  private readonly fetches = new Counter({ name: 'aurora_router_subgraph_fetches_total', help: 'Fetches from subgraphs, by subgraph and outcome.', labelNames: ['subgraph', 'outcome'], registers: [this.registry] });
+  private readonly fetchLatency = new Histogram({
+    name: 'aurora_router_subgraph_fetch_duration_seconds',
+    help: 'Time a subgraph took to answer a fetch.',
+    labelNames: ['subgraph'],
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'aurora_router_' });
+  }
+
+  plugin(): ApolloServerPlugin {
+    return {
+      requestDidStart: async () => {
+        const started = process.hrtime.bigint();
+        return {
+          willSendResponse: async ({ operationName, errors, response }) => {
+            const operation = operationName ?? 'anonymous';
+            const failed = (errors?.length ?? 0) > 0 || (response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0);
+            this.requests.inc({ operation, outcome: failed ? 'error' : 'ok' });
+            this.latency.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
+          },
+        };
+      },
+    };
+  }
+
+  /** Records one subgraph fetch. */
+  fetched(subgraph: string, outcome: 'ok' | 'error' | 'timeout', seconds: number): void {
+    this.fetches.inc({ subgraph, outcome });
+    this.fetchLatency.observe({ subgraph }, seconds);
+  }
+}
