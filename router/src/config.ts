@@ -53,6 +53,8 @@ const routerEnv = z.object({
   AURORA_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCost),
   AURORA_ALLOW_BATCHING: z.enum(['true', 'false']).default('false'),
   AURORA_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** An Apollo persisted-query manifest: when set, only its operations run (safelist mode). */
+  AURORA_PERSISTED_QUERIES_MANIFEST: z.string().min(1).optional(),
 });
 
 export type RouterConfig = z.infer<typeof routerEnv>;

@@ -4,6 +4,7 @@ import { closeOnSignal, createLogger, personalDataSecret, runService } from '@au
 import { loadConfig, routerPolicy } from './config';
 import { loadRouterKey } from './identity';
 import { createRouter } from './router';
+import { readSafelist } from './safelist';
 
 runService('router', async () => {
   const config = loadConfig();
@@ -23,6 +24,7 @@ runService('router', async () => {
     store,
     deletionRetryMs: config.AURORA_DELETION_RETRY_MS,
     ...routerPolicy(config),
+    safelist: config.AURORA_PERSISTED_QUERIES_MANIFEST ? readSafelist(config.AURORA_PERSISTED_QUERIES_MANIFEST) : undefined,
   }).listen(config.PORT, config.HOST);
   logger.info({ url: running.url }, 'router ready');
   closeOnSignal(logger, async () => {

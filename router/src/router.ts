@@ -15,6 +15,7 @@ import { personalDataPlugin } from './personal-data-plugin';
 import { DEFAULT_LIMITS, operationLimits, type RouterLimits } from './limits';
 import { RegistrySupergraph } from './registry-supergraph';
 import { RouterMetrics } from './metrics';
+import { safelist } from './safelist';
 import { subgraphFetcher } from './subgraph-fetch';
 
 export interface RouterOptions {
@@ -42,6 +43,8 @@ export interface RouterOptions {
   introspection?: boolean;
   /** How long the router waits for a subgraph's answer, in milliseconds. */
   subgraphTimeoutMs?: number;
+  /** Safelist mode: only these persisted operations (id → body) run. Automatic persisted queries work either way. */
+  safelist?: Map<string, string>;
 }
 
 export interface Router {
@@ -203,6 +206,7 @@ export function createRouter(options: RouterOptions): Router {
         '/graphql',
         cors({ origin: options.corsOrigins ?? [], methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'] }),
         express.json({ limit: limits.bodyBytes }),
+        ...(options.safelist ? [safelist(options.safelist)] : []),
         protection.tokenLimit,
         expressMiddleware(apollo, {
           context: async ({ req }) => readCredentials(req.headers.authorization),
