@@ -53,6 +53,10 @@ const routerEnv = z.object({
   AURORA_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCost),
   AURORA_ALLOW_BATCHING: z.enum(['true', 'false']).default('false'),
   AURORA_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  AURORA_JWT_ISSUER: z.string().min(1).default('aurora-dev'),
+  AURORA_JWT_AUDIENCE: z.string().min(1).default('aurora-network'),
+  AURORA_JWT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+  AURORA_JWKS_URL: z.string().url().optional(),
   /** An Apollo persisted-query manifest: when set, only its operations run (safelist mode). */
   AURORA_PERSISTED_QUERIES_MANIFEST: z.string().min(1).optional(),
 });

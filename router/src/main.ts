@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { openStore } from '@aurora/store';
-import { closeOnSignal, createLogger, personalDataSecret, runService } from '@aurora/subgraph-kit';
+import { closeOnSignal, createLogger, personalDataSecret, providerAuthSettings, runService } from '@aurora/subgraph-kit';
 import { loadConfig, routerPolicy } from './config';
 import { loadRouterKey } from './identity';
 import { createRouter } from './router';
@@ -24,6 +24,7 @@ runService('router', async () => {
     store,
     deletionRetryMs: config.AURORA_DELETION_RETRY_MS,
     ...routerPolicy(config),
+    providerAuth: providerAuthSettings(config),
     safelist: config.AURORA_PERSISTED_QUERIES_MANIFEST ? readSafelist(config.AURORA_PERSISTED_QUERIES_MANIFEST) : undefined,
   }).listen(config.PORT, config.HOST);
   logger.info({ url: running.url }, 'router ready');

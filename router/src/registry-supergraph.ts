@@ -24,6 +24,8 @@ export class RegistrySupergraph implements SupergraphManager {
     registryUrl: string,
     private readonly pollMs: number,
     private readonly logger: Logger,
+    /** Turns a registry supergraph into what the gateway loads; `commit` runs once it is loaded. */
+    private readonly prepare: (supergraphSdl: string) => { sdl: string; commit: () => void } = (sdl) => ({ sdl, commit: () => {} }),
     private readonly startTimeoutMs = 120_000,
   ) {
     this.state = { url: registryUrl.replace(/\/$/, ''), version: null, etag: null, updatedAt: null, refused: null };
@@ -47,11 +49,13 @@ export class RegistrySupergraph implements SupergraphManager {
         await new Promise((resolve) => setTimeout(resolve, 500));
       }
     }
+    const prepared = this.prepare(first.sdl);
+    prepared.commit();
     Object.assign(this.state, { version: first.version, etag: first.etag, updatedAt: new Date().toISOString() });
     this.timer = setInterval(() => void this.poll(update), this.pollMs);
     this.timer.unref();
     return {
-      supergraphSdl: first.sdl,
+      supergraphSdl: prepared.sdl,
       cleanup: async () => {
         if (this.timer) clearInterval(this.timer);
       },
@@ -68,7 +72,9 @@ export class RegistrySupergraph implements SupergraphManager {
     }
     if (!next || next.etag === this.state.refused?.etag) return;
     try {
-      update(next.sdl);
+      const prepared = this.prepare(next.sdl);
+      update(prepared.sdl);
+      prepared.commit();
       Object.assign(this.state, { version: next.version, etag: next.etag, updatedAt: new Date().toISOString(), refused: null });
       this.logger.info({ version: next.version }, 'supergraph updated from the registry');
     } catch (error) {

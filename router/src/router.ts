@@ -5,10 +5,12 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { DocumentStore } from '@aurora/store';
-import { ErrorCode, PSEUDONYM_HEADER, type Logger, type RunningServer } from '@aurora/subgraph-kit';
+import { ErrorCode, ProviderTokenVerifier, PSEUDONYM_HEADER, type Logger, type ProviderAuthSettings, type RunningServer } from '@aurora/subgraph-kit';
+import { secureSupergraph, type AccessRule } from '@aurora/supergraph';
 import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { authorizationPlugin } from './authorization';
 import { IDENTITY_TOKEN, newIdentityToken, PseudonymDeriver } from './identity';
 import { PersonalDataCoordinator } from './personal-data';
 import { personalDataPlugin } from './personal-data-plugin';
@@ -45,6 +47,8 @@ export interface RouterOptions {
   subgraphTimeoutMs?: number;
   /** Safelist mode: only these persisted operations (id → body) run. Automatic persisted queries work either way. */
   safelist?: Map<string, string>;
+  /** How provider tokens are verified for `@requiresScopes`; without it, provider tokens carry no scopes here. */
+  providerAuth?: ProviderAuthSettings;
 }
 
 export interface Router {
@@ -151,9 +155,22 @@ export function createRouter(options: RouterOptions): Router {
       const deriver = new PseudonymDeriver(options.routerKey);
       const personalData = new PersonalDataCoordinator(() => subgraphs, deriver, options.personalDataSecret, options.store, logger);
       personalData.start(options.deletionRetryMs ?? 30_000);
-      const registry = 'registryUrl' in options.supergraph ? new RegistrySupergraph(options.supergraph.registryUrl, options.supergraph.pollMs ?? 2000, logger) : null;
+      // @apollo/gateway cannot load the authorization features; the router keeps their rules and enforces them.
+      let rules = new Map<string, AccessRule>();
+      const prepare = (supergraphSdl: string) => {
+        const secured = secureSupergraph(supergraphSdl);
+        return { sdl: secured.gatewaySdl, commit: () => (rules = secured.rules) };
+      };
+      const registry = 'registryUrl' in options.supergraph ? new RegistrySupergraph(options.supergraph.registryUrl, options.supergraph.pollMs ?? 2000, logger, prepare) : null;
+      let staticSdl = '';
+      if (!registry && 'sdl' in options.supergraph) {
+        const prepared = prepare(options.supergraph.sdl);
+        prepared.commit();
+        staticSdl = prepared.sdl;
+      }
+      const verifier = new ProviderTokenVerifier(options.providerAuth ?? { issuer: 'aurora-dev', audience: 'aurora-network' });
       const gateway = new ApolloGateway({
-        supergraphSdl: registry ?? ('sdl' in options.supergraph ? options.supergraph.sdl : ''),
+        supergraphSdl: registry ?? staticSdl,
         logger,
         buildService: ({ name, url }) => {
           const target = options.subgraphUrls?.[name] ?? url;
@@ -177,7 +194,7 @@ export function createRouter(options: RouterOptions): Router {
         formatError: formatError(logger),
         // Shutdown is ours (closeOnSignal): stores must close after the server drains.
         stopOnTerminationSignals: false,
-        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), personalDataPlugin(personalData), metrics.plugin(), ...protection.plugins, ...(options.plugins ?? [])],
+        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), personalDataPlugin(personalData), authorizationPlugin(() => rules, verifier), metrics.plugin(), ...protection.plugins, ...(options.plugins ?? [])],
       });
       await apollo.start();
 

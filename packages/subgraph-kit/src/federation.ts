@@ -19,6 +19,8 @@ export const FEDERATION_IMPORTS = [
   '@override',
   '@tag',
   '@interfaceObject',
+  '@authenticated',
+  '@requiresScopes',
 ] as const;
 
 export function federationLink(): string {

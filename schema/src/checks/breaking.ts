@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
+import { secureSupergraph } from '@aurora/supergraph';
 import { CriticalityLevel, diff } from '@graphql-inspector/core';
 import { parse as parseYaml } from 'yaml';
 import type { Finding } from './finding';
@@ -26,7 +27,7 @@ export function readAcceptedChanges(file: string): AcceptedChange[] {
   });
 }
 
-const apiSchema = (supergraphSdl: string) => Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema();
+const apiSchema = (supergraphSdl: string) => Supergraph.build(secureSupergraph(supergraphSdl).gatewaySdl).apiSchema().toGraphQLJSSchema();
 
 /**
  * What a new supergraph breaks for clients of the committed one (graphql-inspector over the two

@@ -25,6 +25,8 @@ export interface SubgraphTraffic {
   authorizations: (string | undefined)[];
   /** Every header of every request, as received. */
   headers: Record<string, string>[];
+  /** The text of every operation received. */
+  queries: string[];
   storeOperations: StoreOperation[];
 }
 
@@ -34,6 +36,7 @@ function recordTraffic(traffic: SubgraphTraffic): ApolloServerPlugin {
       traffic.requests.push(request.query?.includes('_entities') ? '_entities' : 'query');
       traffic.authorizations.push(request.http?.headers.get('authorization') ?? undefined);
       traffic.headers.push(Object.fromEntries(request.http?.headers ?? []));
+      traffic.queries.push(request.query ?? '');
     },
   };
 }
@@ -81,7 +84,7 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
   const names: SubgraphName[] = ['service-directory', 'kela', 'mikkeli', 'profile', ...(options.withProbe ? (['probe'] as const) : [])];
   const counted = Object.fromEntries(names.map((name) => [name, countingStore(createEmbeddedStore())])) as Record<SubgraphName, ReturnType<typeof countingStore>>;
   const traffic = Object.fromEntries(
-    names.map((name) => [name, { requests: [], authorizations: [], headers: [], storeOperations: counted[name].operations }]),
+    names.map((name) => [name, { requests: [], authorizations: [], headers: [], queries: [], storeOperations: counted[name].operations }]),
   ) as unknown as Record<SubgraphName, SubgraphTraffic>;
   const keys = await ensureDevelopmentSigningKey(fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-e2e-keys-')));
   const auth = { issuer: 'aurora-e2e', audience: 'aurora-network', publicKeyFile: keys.publicKeyFile };
@@ -129,6 +132,7 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
     personalDataSecret: secret,
     store: routerStore,
     deletionRetryMs: options.deletionRetryMs ?? 60_000,
+    providerAuth: auth,
   }).listen(0);
 
   const reset = () => {
@@ -136,6 +140,7 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
       traffic[name].requests.length = 0;
       traffic[name].authorizations.length = 0;
       traffic[name].headers.length = 0;
+      traffic[name].queries.length = 0;
       counted[name].reset();
     }
   };

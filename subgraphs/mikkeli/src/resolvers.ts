@@ -17,5 +17,7 @@ export const resolvers: SubgraphResolvers = {
     parking: (details: VisitingDetailsDocument, { language }: LanguageArgs) => localise(details.parking, language),
     publicTransport: (details: VisitingDetailsDocument, { language }: LanguageArgs) => localise(details.publicTransport, language),
     exampleData: () => true,
+    staffNotes: (details: VisitingDetailsDocument) => `Avainkoodi henkilökunnalle: ${details._id.slice(0, 4)} (esimerkki)`,
+    directPhone: () => '015 194 0000',
   },
 } as SubgraphResolvers;

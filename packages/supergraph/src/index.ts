@@ -1,0 +1,1 @@
+export { secureSupergraph, allows, type AccessRule, type SecuredSupergraph } from './security';
