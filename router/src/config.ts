@@ -57,6 +57,8 @@ const routerEnv = z.object({
   AURORA_JWT_AUDIENCE: z.string().min(1).default('aurora-network'),
   AURORA_JWT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
   AURORA_JWKS_URL: z.string().url().optional(),
+  /** Send traces to this OTLP/HTTP collector (the standard OpenTelemetry variable). */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
   /** An Apollo persisted-query manifest: when set, only its operations run (safelist mode). */
   AURORA_PERSISTED_QUERIES_MANIFEST: z.string().min(1).optional(),
 });

@@ -25,6 +25,7 @@ runService('router', async () => {
     deletionRetryMs: config.AURORA_DELETION_RETRY_MS,
     ...routerPolicy(config),
     providerAuth: providerAuthSettings(config),
+    traceExporter: config.OTEL_EXPORTER_OTLP_ENDPOINT ? 'otlp' : null,
     safelist: config.AURORA_PERSISTED_QUERIES_MANIFEST ? readSafelist(config.AURORA_PERSISTED_QUERIES_MANIFEST) : undefined,
   }).listen(config.PORT, config.HOST);
   logger.info({ url: running.url }, 'router ready');

@@ -17,6 +17,9 @@ import { personalDataPlugin } from './personal-data-plugin';
 import { DEFAULT_LIMITS, operationLimits, type RouterLimits } from './limits';
 import { RegistrySupergraph } from './registry-supergraph';
 import { RouterMetrics } from './metrics';
+import { RouterTracing } from './tracing';
+import type { Span } from '@opentelemetry/api';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { safelist } from './safelist';
 import { subgraphFetcher } from './subgraph-fetch';
 
@@ -49,6 +52,8 @@ export interface RouterOptions {
   safelist?: Map<string, string>;
   /** How provider tokens are verified for `@requiresScopes`; without it, provider tokens carry no scopes here. */
   providerAuth?: ProviderAuthSettings;
+  /** Where trace spans go: an exporter (tests), 'otlp' (OTEL_EXPORTER_OTLP_ENDPOINT), or nowhere. */
+  traceExporter?: SpanExporter | 'otlp' | null;
 }
 
 export interface Router {
@@ -61,6 +66,8 @@ export interface RouterContext {
   providerAuthorization?: string;
   /** The person's anonymous identity token: it never leaves the router. */
   identity?: string;
+  /** The request's trace span, when tracing is on. */
+  span?: Span;
 }
 
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
@@ -83,10 +90,21 @@ function readCredentials(header: string | undefined): RouterContext {
  * identity token itself and any other header from the client stay at the router.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
+  /** Open fetch spans by the traceparent header that carries them. */
+  private readonly spans = new Map<string, (ok: boolean) => void>();
+
+  private endSpan(request: { http?: { headers: { get(name: string): string | null } } } | undefined, ok: boolean): void {
+    const key = request?.http?.headers.get('traceparent');
+    if (!key) return;
+    this.spans.get(key)?.(ok);
+    this.spans.delete(key);
+  }
+
   constructor(
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<RouterContext>>[0],
     private readonly subgraph: string,
     private readonly deriver: PseudonymDeriver,
+    private readonly tracing: RouterTracing,
   ) {
     super(config);
   }
@@ -94,6 +112,22 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['willSendRequest']>>[0]) {
     if (context.providerAuthorization) request.http?.headers.set('authorization', context.providerAuthorization);
     if (context.identity) request.http?.headers.set(PSEUDONYM_HEADER, this.deriver.derive(context.identity, this.subgraph));
+    const fetchSpan = this.tracing.startFetch(context.span, this.subgraph);
+    if (fetchSpan && request.http) {
+      for (const [name, value] of Object.entries(fetchSpan.headers)) request.http.headers.set(name, value);
+      const key = fetchSpan.headers.traceparent;
+      if (key) this.spans.set(key, fetchSpan.end);
+    }
+  }
+
+  override didReceiveResponse(options: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['didReceiveResponse']>>[0]) {
+    this.endSpan(options.request, options.response.errors === undefined);
+    return options.response;
+  }
+
+  override didEncounterError(error: Error, fetchRequest: Parameters<RemoteGraphQLDataSource<RouterContext>['didEncounterError']>[1], fetchResponse?: Parameters<RemoteGraphQLDataSource<RouterContext>['didEncounterError']>[2], context?: RouterContext, request?: Parameters<RemoteGraphQLDataSource<RouterContext>['didEncounterError']>[4]) {
+    this.endSpan(request, false);
+    return super.didEncounterError(error, fetchRequest, fetchResponse, context, request);
   }
 }
 
@@ -152,6 +186,7 @@ export function createRouter(options: RouterOptions): Router {
     async listen(port: number, host = '127.0.0.1'): Promise<RunningServer> {
       const subgraphs = new Map<string, string>();
       const metrics = new RouterMetrics();
+      const tracing = new RouterTracing(options.traceExporter ?? null);
       const deriver = new PseudonymDeriver(options.routerKey);
       const personalData = new PersonalDataCoordinator(() => subgraphs, deriver, options.personalDataSecret, options.store, logger);
       personalData.start(options.deletionRetryMs ?? 30_000);
@@ -176,7 +211,12 @@ export function createRouter(options: RouterOptions): Router {
           const target = options.subgraphUrls?.[name] ?? url;
           if (!target) throw new Error(`Subgraph ${name} has no routing URL.`);
           subgraphs.set(name, target);
-          return new SubgraphDataSource({ url: target, fetcher: subgraphFetcher(name, options.subgraphTimeoutMs ?? 10_000, 100, (outcome, seconds) => metrics.fetched(name, outcome, seconds)) as never }, name, deriver);
+          return new SubgraphDataSource(
+            { url: target, fetcher: subgraphFetcher(name, options.subgraphTimeoutMs ?? 10_000, 100, (outcome, seconds) => metrics.fetched(name, outcome, seconds)) as never },
+            name,
+            deriver,
+            tracing,
+          );
         },
       });
       const limits: RouterLimits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -194,7 +234,7 @@ export function createRouter(options: RouterOptions): Router {
         formatError: formatError(logger),
         // Shutdown is ours (closeOnSignal): stores must close after the server drains.
         stopOnTerminationSignals: false,
-        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), personalDataPlugin(personalData), authorizationPlugin(() => rules, verifier), metrics.plugin(), ...protection.plugins, ...(options.plugins ?? [])],
+        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), tracing.plugin() as never, personalDataPlugin(personalData), authorizationPlugin(() => rules, verifier), metrics.plugin(), ...protection.plugins, ...(options.plugins ?? [])],
       });
       await apollo.start();
 
@@ -242,6 +282,7 @@ export function createRouter(options: RouterOptions): Router {
         close: async () => {
           personalData.stop();
           await apollo.stop();
+          await tracing.shutdown();
         },
       };
     },

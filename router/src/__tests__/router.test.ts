@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { composeServices } from '@apollo/composition';
 import { createEmbeddedStore } from '@aurora/store';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { buildSubgraphFromSdl, createLogger, createSubgraphServer, federationLink, type RunningServer } from '@aurora/subgraph-kit';
 import { parse } from 'graphql';
 import { createRouter } from '../index';
@@ -16,10 +17,12 @@ async function post(url: string, body: string): Promise<{ status: number; json: 
 describe('router', () => {
   let subgraph: RunningServer;
   let router: RunningServer;
+  const spans = new InMemorySpanExporter();
+  const received: (string | undefined)[] = [];
 
   beforeAll(async () => {
     const schema = buildSubgraphFromSdl(typeDefs, { Query: { greeting: (_: unknown, { name }: { name: string }) => `Hei ${name}` } });
-    subgraph = await createSubgraphServer({ name: 'greeter', schema, logger, context: () => ({}) }).listen(0);
+    subgraph = await createSubgraphServer({ name: 'greeter', schema, logger, context: (request) => (received.push(request.headers.traceparent as string | undefined), {}) }).listen(0);
     // The supergraph names a port nobody listens on; the router is told the real one.
     const composed = composeServices([
       { name: 'greeter', url: 'http://127.0.0.1:9/graphql', typeDefs: parse(`${federationLink()}\n${typeDefs}`) },
@@ -33,6 +36,7 @@ describe('router', () => {
       routerKey: randomBytes(32),
       personalDataSecret: randomBytes(32).toString('base64url'),
       store: createEmbeddedStore(),
+      traceExporter: spans,
     }).listen(0);
   });
 
@@ -52,6 +56,26 @@ describe('router', () => {
     expect(text).toMatch(/aurora_router_request_duration_seconds_count\{operation="Hello"\} 1/);
     expect(text).toMatch(/aurora_router_subgraph_fetches_total\{subgraph="greeter",outcome="ok"\} [1-9]/);
     expect(text).not.toContain('secret-name-42');
+  });
+
+  it('traces a request and its subgraph fetch, continuing the client\'s W3C trace context to the subgraph', async () => {
+    spans.reset();
+    received.length = 0;
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const response = await fetch(router.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+      body: JSON.stringify({ query: 'query Traced { greeting(name: "Aino") }' }),
+    });
+    expect(await response.json()).toEqual({ data: { greeting: 'Hei Aino' } });
+    const finished = spans.getFinishedSpans();
+    const request = finished.find((span) => span.name === 'graphql.request');
+    const fetchSpan = finished.find((span) => span.name === 'subgraph.fetch greeter');
+    expect(request?.spanContext().traceId).toBe(traceId);
+    expect(request?.attributes['graphql.operation.name']).toBe('Traced');
+    expect(fetchSpan?.spanContext().traceId).toBe(traceId);
+    expect(fetchSpan?.parentSpanContext?.spanId ?? (fetchSpan as unknown as { parentSpanId?: string }).parentSpanId).toBe(request?.spanContext().spanId);
+    expect(received.at(-1)).toBe(`00-${traceId}-${fetchSpan?.spanContext().spanId}-01`);
   });
 
   it('refuses malformed requests with coded errors', async () => {
