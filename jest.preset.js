@@ -20,5 +20,7 @@ module.exports = {
   testMatch: ['<rootDir>/src/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   // Suites start real servers over the real catalogue; on a loaded 2-core machine that takes seconds.
-  testTimeout: 30_000,
+  testTimeout: 60_000,
+  // turbo already runs two workspaces at once; one test file at a time each keeps a 2-core machine responsive.
+  maxWorkers: 1,
 };
