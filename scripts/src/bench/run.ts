@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import autocannon from 'autocannon';
 import { assertPortsFree, ROOT, serviceCommands, waitUntilReady } from '../services';
 import { benchDirectory } from './directory';
+import { benchRouter } from './router';
 import { SCENARIOS } from './scenarios';
 
 const ROUTER_PORT = 14000;
@@ -74,7 +75,7 @@ async function benchNetwork(): Promise<void> {
 /** `npm run bench` runs every suite; `npm run bench -- network` or `-- directory` one of them. */
 async function main(): Promise<void> {
   const suite = process.argv[2] ?? 'all';
-  if (!['all', 'network', 'directory'].includes(suite)) throw new Error(`unknown suite "${suite}": use network or directory`);
+  if (!['all', 'network', 'directory', 'router'].includes(suite)) throw new Error(`unknown suite "${suite}": use network, directory or router`);
   if (suite === 'all' || suite === 'network') {
     console.log('== network: the bundled catalogue, separate processes, autocannon\n');
     await benchNetwork();
@@ -82,6 +83,10 @@ async function main(): Promise<void> {
   if (suite === 'all' || suite === 'directory') {
     console.log('\n== directory: search and listing at scale\n');
     await benchDirectory();
+  }
+  if (suite === 'all' || suite === 'router') {
+    console.log('\n== router: against plain @apollo/gateway and the physical limit\n');
+    await benchRouter();
   }
 }
 

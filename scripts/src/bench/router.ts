@@ -1,0 +1,90 @@
+/**
+ * `npm run bench -- router`: the same supergraph and query mix against our router, plain
+ * @apollo/gateway with default settings, and the physical limit (the subgraph that answers alone,
+ * asked directly). Every server runs in its own process; the load generator (autocannon) runs in
+ * this one. Prints req/s, p50/p99 and peak memory, and the ratios.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { SUPERGRAPH_FILE } from '@aurora/schema';
+import autocannon from 'autocannon';
+import { assertPortsFree, ROOT, serviceCommands, waitUntilReady } from '../services';
+
+const ROUTER_PORT = 16000;
+const PLAIN_PORT = 16100;
+const PORT_OFFSET = 12000;
+const SECONDS = Number(process.env.BENCH_DURATION_S ?? 8);
+
+const MIX = [
+  {
+    name: 'cross-subgraph: services with benefits (kela) and visiting details (mikkeli), entities at two levels',
+    query: '{ services(filter: { serviceClasses: ["P1"], municipalities: ["491"] }, first: 10) { edges { node { name benefits { name } channels { ... on ServiceLocationChannel { name visitingDetails { parking } } } } } } }',
+    direct: false,
+  },
+  { name: 'directory search', query: '{ services(filter: { text: "lastensuojelu" }, first: 10) { totalCount edges { node { id name } } } }', direct: true },
+];
+
+function peakRss(pid: number | undefined): number {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+async function run(url: string, query: string) {
+  const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), connections: 10, duration: SECONDS });
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+export async function benchRouter(): Promise<void> {
+  const commands = serviceCommands(ROUTER_PORT, PORT_OFFSET).filter((command) => command.name !== 'registry');
+  await assertPortsFree([...commands.map((command) => command.port), PLAIN_PORT]);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-bench-router-'));
+  const children: { name: string; child: ChildProcess }[] = [];
+  const spawnService = (name: string, command: string, env: Record<string, string>) =>
+    children.push({ name, child: spawn('sh', ['-c', command], { cwd: ROOT, env: { ...process.env, ...env, AURORA_DATA_DIR: dataDir, LOG_LEVEL: 'warn', MONGODB_URI: '' }, stdio: ['ignore', 'ignore', 'inherit'] }) });
+  try {
+    for (const command of commands) {
+      const env = { ...command.env };
+      if (command.name === 'router') {
+        delete env.AURORA_REGISTRY_URL;
+        delete env.AURORA_REGISTRY_POLL_MS;
+      }
+      spawnService(command.name, command.command, env);
+    }
+    const urls = commands.filter((command) => command.name !== 'router').map((command) => `${command.name}=http://127.0.0.1:${command.port}/graphql`).join(',');
+    spawnService('plain-gateway', `exec node -r @swc-node/register --conditions=aurora-source scripts/src/bench/plain-gateway.ts ${SUPERGRAPH_FILE} ${PLAIN_PORT} ${urls}`, {});
+    const notReady = await waitUntilReady(`http://127.0.0.1:${ROUTER_PORT}/ready`, Date.now() + 120_000);
+    if (notReady) throw new Error(`the network did not become ready: ${JSON.stringify(notReady)}`);
+    await waitUntilReady(`http://127.0.0.1:${PLAIN_PORT}/`, Date.now() + 60_000, () => false, []).catch(() => null);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const targets = [
+      { label: 'our router', url: `http://127.0.0.1:${ROUTER_PORT}/graphql`, pid: children.find((entry) => entry.name === 'router')?.child.pid },
+      { label: 'plain @apollo/gateway', url: `http://127.0.0.1:${PLAIN_PORT}/`, pid: children.find((entry) => entry.name === 'plain-gateway')?.child.pid },
+    ];
+    const directUrl = `http://127.0.0.1:${commands[0]?.port}/graphql`;
+    console.log(`machine: ${os.cpus().length} cores, node ${process.version}; autocannon 10 connections, ${SECONDS} s per cell, in this process (not pinned: 2 cores)\n`);
+    for (const scenario of MIX) {
+      for (const target of targets) await run(target.url, scenario.query); // warm-up: plans cached, connections open
+      const results = [];
+      for (const target of targets) results.push({ ...target, ...(await run(target.url, scenario.query)) });
+      if (scenario.direct) results.push({ label: 'the subgraph alone (physical limit)', url: directUrl, pid: children[0]?.child.pid, ...(await run(directUrl, scenario.query)) });
+      console.log(scenario.name);
+      for (const result of results) {
+        console.log(`  ${result.label.padEnd(38)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(4)} ms  errors ${result.errors}`);
+      }
+      const ours = results[0];
+      const plain = results[1];
+      if (ours && plain) console.log(`  ratio our router / plain gateway: ${(ours.rps / plain.rps).toFixed(2)}x throughput`);
+    }
+    console.log(`\npeak resident memory (MiB): ${targets.map((target) => `${target.label} ${peakRss(target.pid).toFixed(0)}`).join(', ')}`);
+    console.log('Not measured here: @graphql-hive/gateway (not installed in this project), response caching (not implemented).');
+  } finally {
+    for (const { child } of [...children].reverse()) child.kill('SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
