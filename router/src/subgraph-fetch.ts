@@ -1,7 +1,14 @@
+// make-fetch-happen (the gateway's own default) ships no types; the call used here is declared.
+const makeFetchHappen = require('make-fetch-happen') as {
+  defaults(options: Record<string, unknown>): (url: string, init: Record<string, unknown>) => Promise<Response>;
+};
+
+/** Keep-alive agents shared by every subgraph: measured faster here than Node's built-in fetch. */
+const keepAliveFetch = makeFetchHappen.defaults({ maxSockets: Infinity, retry: false });
+
 /**
- * How the router calls subgraphs: Node's fetch (undici), which keeps connections alive, with a
- * timeout on every call, and one retry after a connection failure for queries only — a mutation
- * is never sent twice.
+ * How the router calls subgraphs: make-fetch-happen with keep-alive agents, a timeout on every
+ * call, and one retry after a connection failure for queries only — a mutation is never sent twice.
  */
 export function subgraphFetcher(
   subgraph: string,
@@ -11,13 +18,13 @@ export function subgraphFetcher(
 ) {
   return async (url: string, init: RequestInit & { body?: string }): Promise<Response> => {
     const started = performance.now();
-    const attempt = () => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+    const attempt = () => keepAliveFetch(url, { ...init, timeout: timeoutMs });
     try {
       const response = await attempt();
       record(response.ok ? 'ok' : 'error', (performance.now() - started) / 1000);
       return response;
     } catch (error) {
-      const refused = /ECONNREFUSED|ECONNRESET|EPIPE|socket|fetch failed/i.test(`${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? '')}`);
+      const refused = /ECONNREFUSED|ECONNRESET|EPIPE|socket|fetch failed/i.test(`${(error as Error).message} ${String((error as { code?: unknown }).code ?? '')}`);
       if (refused && !isMutation(init.body)) {
         await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
         try {
@@ -28,7 +35,7 @@ export function subgraphFetcher(
           error = retryError;
         }
       }
-      const timedOut = (error as Error).name === 'TimeoutError';
+      const timedOut = (error as { type?: string }).type === 'request-timeout' || (error as Error).name === 'TimeoutError';
       record(timedOut ? 'timeout' : 'error', (performance.now() - started) / 1000);
       throw new Error(`Subgraph "${subgraph}" ${timedOut ? `did not answer within ${timeoutMs} ms` : 'could not be reached (fetch failed)'}.`);
     }
