@@ -81,7 +81,7 @@ export async function benchRouter(): Promise<void> {
       if (ours && plain) console.log(`  ratio our router / plain gateway: ${(ours.rps / plain.rps).toFixed(2)}x throughput`);
     }
     console.log(`\npeak resident memory (MiB): ${targets.map((target) => `${target.label} ${peakRss(target.pid).toFixed(0)}`).join(', ')}`);
-    console.log('Not measured here: @graphql-hive/gateway (not installed in this project), response caching (not implemented).');
+    console.log('Not in this comparison: @graphql-hive/gateway (not a dependency of this project). The router has no response cache yet.');
   } finally {
     for (const { child } of [...children].reverse()) child.kill('SIGINT');
     await new Promise((resolve) => setTimeout(resolve, 500));
