@@ -100,6 +100,7 @@ export function createResolvers(directory: Directory, publishing: Publishing): S
       targetGroups: (service: ServiceDocument) => codes.resolve('targetGroup', service.targetGroups),
       areaType: (service: ServiceDocument) => (service.coverage === 'NATIONWIDE' ? 'NATIONWIDE' : 'MUNICIPALITIES'),
       areas: (service: ServiceDocument) => codes.resolve('municipality', service.municipalities),
+      ontologyConcepts: (service: ServiceDocument) => service.ontologyConcepts ?? [],
       channels: async (service: ServiceDocument, _: unknown, { loaders }: DirectoryContext) =>
         (await loaders.channel.loadMany(service.channelIds)).filter(
           (channel): channel is ChannelDocument => !!channel && !(channel instanceof Error) && channel.status !== 'ARCHIVED',

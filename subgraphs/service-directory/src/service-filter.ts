@@ -1,4 +1,5 @@
 import type { Filter } from '@aurora/store';
+import { badUserInput } from '@aurora/subgraph-kit';
 import type { Language } from '@aurora/subgraph-kit';
 import type { CodeCatalogue } from './code-catalogue';
 import type { ChannelKind } from './model';
@@ -17,6 +18,7 @@ export interface ServiceFilterInput {
   channelKinds?: ChannelKind[] | null;
   fundingTypes?: ('PUBLICLY_FUNDED' | 'MARKET_FUNDED')[] | null;
   includeArchived?: boolean | null;
+  modifiedSince?: string | null;
 }
 
 /**
@@ -43,6 +45,16 @@ export function serviceQuery(input: ServiceFilterInput | null | undefined, codes
   if (input?.languages?.length) conditions.push({ languages: { $in: input.languages } });
   if (input?.channelKinds?.length) conditions.push({ channelKinds: { $in: input.channelKinds } });
   if (input?.fundingTypes?.length) conditions.push({ fundingType: { $in: input.fundingTypes } });
+  if (input?.modifiedSince != null) conditions.push({ modified: { $gte: isoTime(input.modifiedSince) } });
   if (conditions.length === 0) return {};
   return conditions.length === 1 ? (conditions[0] as Filter) : { $and: conditions };
+}
+
+/** An ISO 8601 time in the stored form (UTC, milliseconds), or a BAD_USER_INPUT error naming the field. */
+function isoTime(value: string): string {
+  const time = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(time)) {
+    throw badUserInput(`filter.modifiedSince must be an ISO 8601 time such as 2024-05-01T00:00:00Z; it was "${value.slice(0, 40)}".`, 'filter.modifiedSince');
+  }
+  return new Date(time).toISOString();
 }

@@ -153,3 +153,28 @@ describe('providers publish their own services', () => {
     expect(hours.errors[0].message).toBe('input.serviceHours[0].days must be weekdays 1 (Monday) to 7 (Sunday).');
   });
 });
+
+describe('modifiedSince: how other services follow the catalogue', () => {
+  const CHANGED = 'query($since: String!) { services(filter: { modifiedSince: $since, includeArchived: true }, first: 100) { totalCount edges { node { id status modified } } } }';
+
+  it('lists only services changed at or after the time, archived ones included', async () => {
+    const before = await gql(CHANGED, { since: new Date(Date.now() + 1000).toISOString() });
+    expect(before.data.services.totalCount).toBe(0);
+    const since = new Date().toISOString();
+    const published = await gql(PUBLISH, { input: { ...newService, name: { fi: 'Muutosseurannan testipalvelu' } } }, await token(orgA));
+    const id = published.data.publishService.id;
+    await gql('mutation($id: ID!) { archiveService(id: $id) { id } }', { id }, await token(orgA));
+    const changed = await gql(CHANGED, { since });
+    expect(changed.data.services.edges.map((edge: any) => edge.node)).toEqual([expect.objectContaining({ id, status: 'ARCHIVED' })]);
+    expect(changed.data.services.edges[0].node.modified >= since).toBe(true);
+    // The whole catalogue is older than that.
+    const all = await gql('{ services(first: 0) { totalCount } }');
+    expect(all.data.services.totalCount).toBeGreaterThan(1800);
+  });
+
+  it('refuses a time that is not ISO 8601, naming the field', async () => {
+    const result = await gql(CHANGED, { since: 'yesterday' });
+    expect(result.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(result.errors[0].message).toContain('filter.modifiedSince must be an ISO 8601 time');
+  });
+});
