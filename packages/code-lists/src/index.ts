@@ -1,5 +1,6 @@
 import municipalities from '../data/municipalities.json';
 import lifeEvents from '../data/life-events.json';
+import serviceClasses from '../data/service-classes.json';
 
 export interface Code {
   code: string;
@@ -7,6 +8,8 @@ export interface Code {
 }
 
 export const MUNICIPALITIES: readonly Code[] = municipalities;
+/** PTV service classes (ptvserclass2): P1 … P28 and their sub-classes. */
+export const SERVICE_CLASSES: readonly (Code & { parent: string | null })[] = serviceClasses as (Code & { parent: string | null })[];
 export const LIFE_EVENTS: readonly (Code & { parent: string | null })[] = lifeEvents as (Code & { parent: string | null })[];
 
 const municipalityCodes = new Set(MUNICIPALITIES.map((municipality) => municipality.code));
@@ -14,3 +17,12 @@ const lifeEventCodes = new Set(LIFE_EVENTS.map((event) => event.code));
 
 export const isMunicipalityCode = (code: string): boolean => municipalityCodes.has(code);
 export const isLifeEventCode = (code: string): boolean => lifeEventCodes.has(code);
+
+const byCode = <C extends Code>(codes: readonly C[]) => new Map(codes.map((code) => [code.code, code]));
+const lifeEventsByCode = byCode(LIFE_EVENTS);
+const serviceClassesByCode = byCode(SERVICE_CLASSES);
+
+/** A life event by its code, or undefined. */
+export const lifeEvent = (code: string) => lifeEventsByCode.get(code);
+/** A service class by its code, or undefined. */
+export const serviceClass = (code: string) => serviceClassesByCode.get(code);

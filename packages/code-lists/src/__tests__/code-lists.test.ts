@@ -1,4 +1,4 @@
-import { isLifeEventCode, isMunicipalityCode, LIFE_EVENTS, MUNICIPALITIES } from '../index';
+import { isLifeEventCode, isMunicipalityCode, LIFE_EVENTS, lifeEvent, MUNICIPALITIES, SERVICE_CLASSES, serviceClass } from '../index';
 
 describe('code lists', () => {
   it('know every municipality and life event, and nothing else', () => {
@@ -10,5 +10,15 @@ describe('code lists', () => {
     expect(LIFE_EVENTS.find((event) => event.code === 'KE4.1')?.parent).toBe('KE4');
     expect(isLifeEventCode('KE8')).toBe(true);
     expect(isLifeEventCode('KE99')).toBe(false);
+  });
+});
+
+describe('service classes', () => {
+  it('know every PTV service class with its parent, in three languages', () => {
+    expect(SERVICE_CLASSES.length).toBeGreaterThan(220);
+    expect(serviceClass('P10.6')).toEqual({ code: 'P10.6', name: expect.objectContaining({ en: 'Support and benefits for the unemployed' }), parent: 'P10' });
+    expect(serviceClass('P10')?.parent).toBeNull();
+    expect(serviceClass('P99')).toBeUndefined();
+    expect(lifeEvent('KE8')?.name.sv).toBe('Att bli arbetslös');
   });
 });
