@@ -1,6 +1,7 @@
 import { printSchema as printKela } from '@aurora/kela';
 import { printSchema as printMikkeli } from '@aurora/mikkeli';
 import { printSchema as printProfile } from '@aurora/profile';
+import { printSchema as printRecommendation } from '@aurora/recommendation';
 import { printSchema as printServiceDirectory } from '@aurora/service-directory';
 
 /**
@@ -12,4 +13,5 @@ export const SCHEMA_SOURCES: Record<string, () => Promise<string>> = {
   kela: printKela,
   mikkeli: printMikkeli,
   profile: printProfile,
+  recommendation: printRecommendation,
 };

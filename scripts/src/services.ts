@@ -23,7 +23,8 @@ export interface ServiceCommand {
 export function serviceCommands(routerPort = 4000, portOffset = 0): ServiceCommand[] {
   const subgraphs = readManifest().map((entry) => {
     const port = Number(new URL(entry.routingUrl).port) + portOffset;
-    return { name: entry.name, command: `${RUN_TS} subgraphs/${entry.name}/src/main.ts`, port, env: { PORT: String(port) } };
+    // Subgraphs that read the network (the recommendation engine follows the catalogue) use this router.
+    return { name: entry.name, command: `${RUN_TS} subgraphs/${entry.name}/src/main.ts`, port, env: { PORT: String(port), AURORA_ROUTER_URL: `http://127.0.0.1:${routerPort}/graphql` } };
   });
   const urls = subgraphs.map((subgraph) => `${subgraph.name}=http://127.0.0.1:${subgraph.port}/graphql`).join(',');
   const registryPort = REGISTRY_PORT + portOffset;

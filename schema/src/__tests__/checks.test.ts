@@ -47,6 +47,13 @@ describe('the network\'s rules for one subgraph', () => {
       ['naming', 'Colour.green'],
     ]);
     expect(lintSubgraph('profile', `${federationLink()} "P." type Person @key(fields: "id") { "Id." id: ID! "Age." age: Int }`)).toEqual([]);
+    // A request may carry the person's own data for that request; a value with an id that no one fetches by key is no entity list.
+    const perRequest = `${federationLink()}
+      "Root." type Query { "Packages." packages(situation: SituationInput!): [Package!]! }
+      "A situation." input SituationInput { "Age." age: Int }
+      "A package built per request." type Package @key(fields: "id", resolvable: false) { "Id." id: ID! }`;
+    expect(lintSubgraph('recommendation', perRequest)).toEqual([]);
+    expect(pairs(lintSubgraph('recommendation', perRequest.replace('resolvable: false', 'resolvable: true')))).toEqual([['relay-connection', 'Query.packages']]);
   });
 });
 

@@ -37,6 +37,8 @@ export function lintSubgraph(subgraph: string, sdl: string): Finding[] {
   const add = (rule: string, coordinate: string, message: string, fix: string) => findings.push({ rule, severity: 'error', coordinate, subgraph, message, fix });
   const definitions = parse(sdl).definitions.filter((definition): definition is TypeDefinition => 'name' in definition && !!definition.name);
   const entities = new Set(definitions.filter((definition) => has(definition.directives, 'key')).map((definition) => definition.name.value));
+  // Types other subgraphs can fetch by key; a `resolvable: false` key only names a value (a package built per request).
+  const resolvable = new Set(definitions.filter((definition) => resolvableKey(definition.directives)).map((definition) => definition.name.value));
 
   for (const definition of definitions) {
     const type = definition.name.value;
@@ -67,10 +69,11 @@ export function lintSubgraph(subgraph: string, sdl: string): Finding[] {
       const fieldExternal = external || has(field.directives, 'external');
       if (!fieldExternal && !field.description?.value.trim()) add('description', coordinate, 'The field has no description.', 'Add a description saying what the field holds and, for lists, in which order.');
       if (!CAMEL.test(name)) add('naming', coordinate, 'Field names are camelCase.', 'Rename the field in camelCase.');
-      if (!fieldExternal && PERSONAL_FIELDS.test(name) && !PERSONAL_DATA_SUBGRAPHS.has(subgraph)) {
+      // Inputs are exempt: a request may carry what the person chooses to send, for that request only.
+      if (!fieldExternal && field.kind === Kind.FIELD_DEFINITION && PERSONAL_FIELDS.test(name) && !PERSONAL_DATA_SUBGRAPHS.has(subgraph)) {
         add('personal-data', coordinate, 'The field holds personal data, which only the profile subgraph may keep.', 'Read it from the profile through @requires on a consented purpose field instead of defining it here.');
       }
-      if (type === 'Query' && field.kind === Kind.FIELD_DEFINITION && isList(field.type) && entities.has(named(field.type))) {
+      if (type === 'Query' && field.kind === Kind.FIELD_DEFINITION && isList(field.type) && resolvable.has(named(field.type))) {
         add('relay-connection', coordinate, `The list of ${named(field.type)} entities can grow without bound.`, `Return a Relay connection (${named(field.type)}Connection with edges, pageInfo and totalCount) with first/after arguments.`);
       }
       if (field.kind === Kind.FIELD_DEFINITION) {
@@ -81,4 +84,12 @@ export function lintSubgraph(subgraph: string, sdl: string): Finding[] {
     }
   }
   return findings;
+}
+
+function resolvableKey(directives: readonly ConstDirectiveNode[] | undefined): boolean {
+  return (directives ?? []).some(
+    (directive) =>
+      directive.name.value === 'key' &&
+      !(directive.arguments ?? []).some((argument) => argument.name.value === 'resolvable' && argument.value.kind === Kind.BOOLEAN && argument.value.value === false),
+  );
 }

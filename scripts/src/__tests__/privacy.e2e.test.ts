@@ -17,6 +17,7 @@ async function dumpStores(): Promise<Record<string, string>> {
     mikkeli: ['visitingDetails'],
     profile: ['profiles'],
     probe: ['bookmarks'],
+    recommendation: ['feedback'],
     router: ['pendingDeletions'],
   };
   const dump: Record<string, string> = {};
@@ -136,7 +137,8 @@ describe('consent-gated sharing, pseudonyms and deletion across the network', ()
     const { data } = await network.query('mutation { exportMyData { complete parts { subgraph status data } } }', {}, bearer(alice));
     expect(data.exportMyData.complete).toBe(true);
     const parts = Object.fromEntries(data.exportMyData.parts.map((part: any) => [part.subgraph, JSON.parse(part.data)]));
-    expect(Object.keys(parts)).toEqual(['probe', 'profile']);
+    expect(Object.keys(parts)).toEqual(['probe', 'profile', 'recommendation']);
+    expect(parts.recommendation).toEqual([]); // no feedback given
     expect(parts.probe).toEqual(['ad75fe5d-cce3-4961-b764-4a93b98567ff']);
     expect(parts.profile[0].attributes).toMatchObject({ age: 34, interests: ['kayaking-7f3a'] });
     expect(parts.profile[0].consents.map((consent: any) => consent.purpose).sort()).toEqual(['RECOMMENDATION', 'SERVICE_TRANSFER']);
@@ -150,6 +152,7 @@ describe('consent-gated sharing, pseudonyms and deletion across the network', ()
       parts: [
         { subgraph: 'probe', status: 'DELETED', deletedRecords: 1 },
         { subgraph: 'profile', status: 'DELETED', deletedRecords: 1 },
+        { subgraph: 'recommendation', status: 'DELETED', deletedRecords: 0 },
       ],
     });
     const dump = await dumpStores();
@@ -157,7 +160,7 @@ describe('consent-gated sharing, pseudonyms and deletion across the network', ()
     expect(dump.probe).not.toContain('ad75fe5d-cce3-4961-b764-4a93b98567ff');
     expect(dump.profile).toContain('choir-9c2e'); // the other person's data stays
     const after = await network.query('mutation { exportMyData { parts { subgraph data } } }', {}, bearer(alice));
-    expect(after.data.exportMyData.parts).toEqual([{ subgraph: 'probe', data: '[]' }, { subgraph: 'profile', data: '[]' }]);
+    expect(after.data.exportMyData.parts).toEqual([{ subgraph: 'probe', data: '[]' }, { subgraph: 'profile', data: '[]' }, { subgraph: 'recommendation', data: '[]' }]);
   });
 
   it('reports a deletion as pending while a subgraph is down, and completes it when it returns', async () => {
@@ -168,6 +171,7 @@ describe('consent-gated sharing, pseudonyms and deletion across the network', ()
       parts: [
         { subgraph: 'probe', status: 'PENDING', deletedRecords: null },
         { subgraph: 'profile', status: 'DELETED', deletedRecords: 1 },
+        { subgraph: 'recommendation', status: 'DELETED', deletedRecords: 0 },
       ],
     });
     expect(await network.stores.probe.collection('bookmarks').countDocuments()).toBe(1);

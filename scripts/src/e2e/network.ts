@@ -7,6 +7,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { createKelaSubgraph } from '@aurora/kela';
 import { createMikkeliSubgraph } from '@aurora/mikkeli';
 import { createProfileSubgraph, printSchema as printProfile } from '@aurora/profile';
+import { createRecommendationSubgraph, printSchema as printRecommendation, type RecommendationSubgraph } from '@aurora/recommendation';
 import { createRouter } from '@aurora/router';
 import { composeSupergraph, createRegistryServer, readManifest, SchemaRegistry, SUPERGRAPH_FILE } from '@aurora/schema';
 import { createServiceDirectory, printSchema as printDirectory } from '@aurora/service-directory';
@@ -16,7 +17,7 @@ import { countingStore, createEmbeddedStore, type DocumentStore, type StoreOpera
 import { createLogger, ensureDevelopmentSigningKey, mintProviderToken, ProviderTokenVerifier, type RunningServer, type SubgraphServer } from '@aurora/subgraph-kit';
 import { createProbeSubgraph, PROBE_SDL } from './probe-subgraph';
 
-export type SubgraphName = 'service-directory' | 'kela' | 'mikkeli' | 'profile' | 'probe';
+export type SubgraphName = 'service-directory' | 'kela' | 'mikkeli' | 'profile' | 'recommendation' | 'probe';
 
 /** What reached one subgraph: each request's kind and headers, and each store operation. */
 export interface SubgraphTraffic {
@@ -55,6 +56,10 @@ export interface TestNetwork {
   query(text: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<any>;
   /** A provider token for an organisation, signed with this network's test key. */
   providerToken(organisation: string, scopes?: string[]): Promise<string>;
+  /** The recommendation subgraph: its engine catches up with the catalogue through the router on `syncCatalogue()`. */
+  recommendation: RecommendationSubgraph;
+  /** Brings the recommendation engine's own index up to date through the router, as it does on its own every minute. */
+  syncCatalogue(): Promise<{ changed: number; pages: number }>;
   stopSubgraph(name: SubgraphName): Promise<void>;
   restartSubgraph(name: SubgraphName): Promise<void>;
   close(): Promise<void>;
@@ -81,7 +86,7 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
     },
   });
   const logger = createLogger('e2e', 'debug', sink);
-  const names: SubgraphName[] = ['service-directory', 'kela', 'mikkeli', 'profile', ...(options.withProbe ? (['probe'] as const) : [])];
+  const names: SubgraphName[] = ['service-directory', 'kela', 'mikkeli', 'profile', 'recommendation', ...(options.withProbe ? (['probe'] as const) : [])];
   const counted = Object.fromEntries(names.map((name) => [name, countingStore(createEmbeddedStore())])) as Record<SubgraphName, ReturnType<typeof countingStore>>;
   const traffic = Object.fromEntries(
     names.map((name) => [name, { requests: [], authorizations: [], headers: [], queries: [], storeOperations: counted[name].operations }]),
@@ -90,12 +95,17 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
   const auth = { issuer: 'aurora-e2e', audience: 'aurora-network', publicKeyFile: keys.publicKeyFile };
   const secret = randomBytes(32).toString('base64url');
   const probeReceived: unknown[] = [];
+  let recommendation: RecommendationSubgraph | undefined;
 
   const factories: Record<SubgraphName, () => Promise<SubgraphServer>> = {
     'service-directory': () => createServiceDirectory({ store: counted['service-directory'].store, logger, auth, plugins: [recordTraffic(traffic['service-directory'])] }),
     kela: () => createKelaSubgraph({ store: counted.kela.store, logger, plugins: [recordTraffic(traffic.kela)] }),
     mikkeli: () => createMikkeliSubgraph({ store: counted.mikkeli.store, logger, plugins: [recordTraffic(traffic.mikkeli)] }),
     profile: () => createProfileSubgraph({ store: counted.profile.store, logger, personalDataSecret: secret, plugins: [recordTraffic(traffic.profile)] }),
+    recommendation: async () => {
+      recommendation = await createRecommendationSubgraph({ store: counted.recommendation.store, logger, personalDataSecret: secret, plugins: [recordTraffic(traffic.recommendation)] });
+      return recommendation;
+    },
     probe: async () => {
       const server = createProbeSubgraph(counted.probe.store, logger, secret, probeReceived, [recordTraffic(traffic.probe)]);
       return { listen: (port, host) => server.listen(port, host) };
@@ -111,6 +121,7 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
       kela: await printKela(),
       mikkeli: await printMikkeli(),
       profile: await printProfile(),
+      recommendation: await printRecommendation(),
       probe: `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@external", "@requires"])\n${PROBE_SDL}`,
     };
     const composed = composeSupergraph(names.map((name) => ({ name, url: running[name].url, sdl: printed[name] as string })));
@@ -153,6 +164,16 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
     logs,
     registryUrl: registry?.url ?? null,
     reset,
+    get recommendation() {
+      return recommendation as RecommendationSubgraph;
+    },
+    async syncCatalogue() {
+      const report = await (recommendation as RecommendationSubgraph).service.syncNow(async (query, variables) => {
+        const response = await fetch(router.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+        return (await response.json()) as never;
+      });
+      return { changed: report.changed, pages: report.pages };
+    },
     async query(text, variables = {}, headers = {}) {
       const response = await fetch(router.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: text, variables }) });
       return response.json();

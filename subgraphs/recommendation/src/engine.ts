@@ -1,0 +1,429 @@
+import { createHash } from 'node:crypto';
+import { SERVICE_CLASSES } from '@aurora/code-lists';
+import type { TextLanguage } from '@aurora/text-analysis';
+import { inferLabels, type LabelScores } from './labels';
+import { DIMENSIONS, type ChannelKind, type Dimension, type IndexedService, type Situation } from './model';
+import { needsOf, type Need } from './needs';
+import { TextIndex } from './text-index';
+
+/** How much each kind of evidence says that a service meets a need (combined as a noisy-or). */
+export interface EvidenceWeights {
+  /** The service is tagged with the life event (or one of its sub-events). */
+  tag: number;
+  /** The service has a service class the need lists (or a sub-class of one). */
+  serviceClass: number;
+  /** The service has an ontology concept the need lists. */
+  concept: number;
+  /** The need's keywords match the service's text (times the relative BM25 score). */
+  keyword: number;
+  /** A hand-set 3X10D label for the need's meter. */
+  handLabel: number;
+  /** An inferred 3X10D label (times its confidence). */
+  inferredLabel: number;
+  /** The person's own words match the service's text (times the relative BM25 score). */
+  text: number;
+  /** How strongly packages avoid two services of one provider, 0–1. */
+  providerRedundancy: number;
+}
+
+export const DEFAULT_WEIGHTS: EvidenceWeights = {
+  tag: 0.95,
+  serviceClass: 0.6,
+  concept: 0.5,
+  keyword: 0.6,
+  handLabel: 0.9,
+  inferredLabel: 0.8,
+  text: 0.9,
+  providerRedundancy: 0.3,
+};
+
+export interface EngineOptions {
+  weights?: Partial<EvidenceWeights>;
+  /** Label inference settings; `false` leaves unlabelled services without meters (for comparison). */
+  inference?: { k?: number; threshold?: number } | false;
+}
+
+/** Why a service meets a need. */
+export interface Evidence {
+  lifeEvent?: string;
+  serviceClass?: string;
+  concept?: boolean;
+  terms?: string[];
+  label?: { dimension: Dimension; source: 'HAND' | 'INFERRED'; confidence: number };
+}
+
+interface Match {
+  relevance: number;
+  evidence: Evidence;
+}
+
+/** What the person's own history says: feedback per service, and everyone's smoothed counts. */
+export interface History {
+  /** Feedback kinds this person gave, per service id. */
+  personal: Map<string, Set<'USED' | 'HELPFUL' | 'NOT_RELEVANT'>>;
+  /** Everyone's feedback for a service: positive (used, helpful) and negative (not relevant) counts. */
+  aggregate(serviceId: string): { positive: number; negative: number };
+}
+
+export const NO_HISTORY: History = { personal: new Map(), aggregate: () => ({ positive: 0, negative: 0 }) };
+
+export type Reason =
+  | { kind: 'LIFE_EVENT'; code: string }
+  | { kind: 'SERVICE_CLASS'; code: string }
+  | { kind: 'CONCEPT' }
+  | { kind: 'WORDS'; terms: string[] }
+  | { kind: 'LABEL'; dimension: Dimension; source: 'HAND' | 'INFERRED'; confidence: number }
+  | { kind: 'LOCAL'; municipality: string }
+  | { kind: 'NATIONWIDE' }
+  | { kind: 'VISIT' }
+  | { kind: 'HELPED_YOU' }
+  | { kind: 'USED_BEFORE' }
+  | { kind: 'HELPED_OTHERS'; positive: number; total: number };
+
+export interface RankedService {
+  id: string;
+  score: number;
+  /** Relevance to each need, by need id. */
+  relevance: Map<string, Match>;
+}
+
+export interface PackageItem {
+  serviceId: string;
+  score: number;
+  need: Need | null;
+  reasons: Reason[];
+}
+
+export interface ServicePackage {
+  id: string;
+  score: number;
+  items: PackageItem[];
+  /** Needs the package covers, most covered first, with the share covered. */
+  covered: { need: Need; share: number }[];
+  basis: 'SITUATION' | 'GENERAL';
+}
+
+export interface Recommendation {
+  needs: Need[];
+  general: boolean;
+  packages: ServicePackage[];
+}
+
+export interface RankOptions {
+  /** STRICT (default) keeps the area filter; ANY drops it (the evaluation ranks without area). */
+  area?: 'STRICT' | 'ANY';
+  history?: History;
+  /** Services never to rank (the evaluation leaves out those whose labels it trained on). */
+  exclude?: Set<string>;
+  /** Candidates to keep, best first. */
+  limit?: number;
+}
+
+const MIN_ITEMS = 3;
+const MAX_ITEMS = 6;
+const CANDIDATES = 200;
+const PER_NEED = 500;
+const SENIOR_AGE = 60;
+const YOUNG_AGE = 29;
+
+interface Entry {
+  service: IndexedService;
+  labels: LabelScores;
+  classes: Set<string>;
+}
+
+/**
+ * The recommendation engine over the engine's own copy of the catalogue. Built once per index
+ * version (texts indexed, labels inferred, needs' evidence precomputed on first use); each
+ * request then filters, scores and builds packages in memory.
+ */
+export class RecommendationEngine {
+  private readonly entries = new Map<string, Entry>();
+  private readonly text: TextIndex;
+  private readonly byClass = new Map<string, string[]>();
+  private readonly byConcept = new Map<string, string[]>();
+  private readonly needCache = new Map<string, Map<string, Match>>();
+  readonly weights: EvidenceWeights;
+
+  constructor(services: IndexedService[], options: EngineOptions = {}) {
+    this.weights = { ...DEFAULT_WEIGHTS, ...options.weights };
+    const active = services.filter((service) => service.status === 'ACTIVE');
+    const labels = options.inference === false ? handLabelsOnly(active) : inferLabels(active, options.inference || {});
+    for (const service of active) {
+      const classes = new Set(service.serviceClasses.flatMap(withAncestors));
+      this.entries.set(service._id, { service, labels: labels.get(service._id) as LabelScores, classes });
+      for (const code of classes) push(this.byClass, code, service._id);
+      for (const concept of service.concepts) push(this.byConcept, concept, service._id);
+    }
+    this.text = new TextIndex(active);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  service(id: string): IndexedService | undefined {
+    return this.entries.get(id)?.service;
+  }
+
+  labelsOf(id: string): LabelScores | undefined {
+    return this.entries.get(id)?.labels;
+  }
+
+  counts(): { labelled: number; inferred: number } {
+    let labelled = 0;
+    let inferred = 0;
+    for (const entry of this.entries.values()) {
+      if (entry.labels.source === 'HAND') labelled += 1;
+      else if (entry.labels.source === 'INFERRED') inferred += 1;
+    }
+    return { labelled, inferred };
+  }
+
+  /** The BM25 ranking alone (the evaluation's baseline). */
+  bm25(words: Partial<Record<TextLanguage, string[]>>): { id: string; score: number }[] {
+    return this.text.rank(words).filter((hit) => this.entries.has(hit.id));
+  }
+
+  /** Whether the situation's hard filters let the service through: area, language, age and target group, status. */
+  eligible(service: IndexedService, situation: Situation, area: 'STRICT' | 'ANY' = 'STRICT'): boolean {
+    return violations(service, situation, area).length === 0;
+  }
+
+  /** Services ranked for the situation, each with its relevance to every need. */
+  rank(situation: Situation, options: RankOptions = {}): { needs: Need[]; general: boolean; ranked: RankedService[] } {
+    const { needs, general } = needsOf(situation);
+    const history = options.history ?? NO_HISTORY;
+    const total = needs.reduce((sum, need) => sum + need.weight, 0);
+    const byService = new Map<string, Map<string, Match>>();
+    for (const need of needs) {
+      for (const [id, match] of this.matches(need)) {
+        let relevance = byService.get(id);
+        if (!relevance) byService.set(id, (relevance = new Map()));
+        relevance.set(need.id, match);
+      }
+    }
+    const ranked: RankedService[] = [];
+    for (const [id, relevance] of byService) {
+      const entry = this.entries.get(id) as Entry;
+      if (options.exclude?.has(id)) continue;
+      if (!this.eligible(entry.service, situation, options.area)) continue;
+      const personal = history.personal.get(id);
+      if (personal?.has('NOT_RELEVANT')) continue;
+      let covered = 0;
+      for (const need of needs) covered += need.weight * (relevance.get(need.id)?.relevance ?? 0);
+      let score = covered / total;
+      score *= priorOf(history.aggregate(id));
+      if (personal?.has('HELPFUL')) score *= 1.3;
+      else if (personal?.has('USED')) score *= 1.1;
+      if (general && !entry.service.nationwide) score *= 0.5;
+      if (situation.municipality && entry.service.municipalities.includes(situation.municipality)) score *= 1.05;
+      if (entry.service.languages.includes(situation.language)) score *= 1.03;
+      ranked.push({ id, score, relevance });
+    }
+    ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+    return { needs, general, ranked: options.limit ? ranked.slice(0, options.limit) : ranked };
+  }
+
+  /** Service packages for the situation: several distinct ones, best first. */
+  recommend(situation: Situation, first: number, history: History = NO_HISTORY): Recommendation {
+    const { needs, general, ranked } = this.rank(situation, { history, limit: CANDIDATES });
+    const used = new Set<string>();
+    const packages: ServicePackage[] = [];
+    while (packages.length < first) {
+      const built = this.buildPackage(ranked.filter((candidate) => !used.has(candidate.id)), needs, situation, history, general);
+      if (!built) break;
+      for (const item of built.items) used.add(item.serviceId);
+      packages.push(built);
+    }
+    return { needs, general, packages };
+  }
+
+  /**
+   * One package by greedy weighted coverage (xQuAD-style): each step takes the service that
+   * covers most of what is still uncovered, weighted by need, less a redundancy penalty for a
+   * provider or channel kinds already in the package; a place to visit is preferred when the
+   * person gave a municipality and the package has none.
+   */
+  private buildPackage(candidates: RankedService[], needs: Need[], situation: Situation, history: History, general: boolean): ServicePackage | null {
+    const residual = new Map(needs.map((need) => [need.id, 1]));
+    const total = needs.reduce((sum, need) => sum + need.weight, 0);
+    const items: PackageItem[] = [];
+    const providers = new Set<string>();
+    const kinds = new Set<ChannelKind>();
+    const chosen = new Set<string>();
+    const names = new Set<string>();
+    while (items.length < MAX_ITEMS) {
+      let best: { candidate: RankedService; gain: number; need: Need | null } | null = null;
+      for (const candidate of candidates) {
+        if (chosen.has(candidate.id)) continue;
+        const service = (this.entries.get(candidate.id) as Entry).service;
+        const name = (service.name.fi ?? service.name.sv ?? service.name.en ?? '').toLowerCase();
+        if (names.has(name)) continue; // the same service under another record
+        let gain = 0;
+        let bestNeed: Need | null = null;
+        let bestNeedGain = 0;
+        for (const need of needs) {
+          const part = need.weight * (candidate.relevance.get(need.id)?.relevance ?? 0) * (residual.get(need.id) as number);
+          gain += part;
+          if (part > bestNeedGain) {
+            bestNeedGain = part;
+            bestNeed = need;
+          }
+        }
+        gain = (gain / total) * (0.5 + 0.5 * Math.min(1, candidate.score / (candidates[0]?.score || 1)));
+        if (service.providerId && providers.has(service.providerId)) gain *= 1 - this.weights.providerRedundancy;
+        if (service.channelKinds.length > 0 && service.channelKinds.every((kind) => kinds.has(kind))) gain *= 0.9;
+        if (situation.municipality && !kinds.has('SERVICE_LOCATION') && service.channelKinds.includes('SERVICE_LOCATION')) gain *= 1.15;
+        if (!best || gain > best.gain) best = { candidate, gain, need: bestNeed };
+      }
+      if (!best || best.gain <= 0) break;
+      if (items.length >= MIN_ITEMS && best.gain < 0.02) break;
+      const service = (this.entries.get(best.candidate.id) as Entry).service;
+      chosen.add(best.candidate.id);
+      names.add((service.name.fi ?? service.name.sv ?? service.name.en ?? '').toLowerCase());
+      if (service.providerId) providers.add(service.providerId);
+      for (const kind of service.channelKinds) kinds.add(kind);
+      for (const need of needs) {
+        const relevance = best.candidate.relevance.get(need.id)?.relevance ?? 0;
+        residual.set(need.id, (residual.get(need.id) as number) * (1 - relevance));
+      }
+      items.push({
+        serviceId: best.candidate.id,
+        score: round(best.candidate.score),
+        need: best.need,
+        reasons: this.reasons(best.candidate, best.need, situation, history),
+      });
+    }
+    if (items.length < MIN_ITEMS) return null;
+    const covered = needs
+      .map((need) => ({ need, share: round(1 - (residual.get(need.id) as number)) }))
+      .filter((entry) => entry.share > 0)
+      .sort((a, b) => b.share * b.need.weight - a.share * a.need.weight);
+    const score = round(needs.reduce((sum, need) => sum + need.weight * (1 - (residual.get(need.id) as number)), 0) / total);
+    const id = createHash('sha256').update(items.map((item) => item.serviceId).join(',')).digest('base64url').slice(0, 16);
+    return { id, score, items, covered, basis: general ? 'GENERAL' : 'SITUATION' };
+  }
+
+  private reasons(candidate: RankedService, need: Need | null, situation: Situation, history: History): Reason[] {
+    const reasons: Reason[] = [];
+    const evidence = need ? candidate.relevance.get(need.id)?.evidence : undefined;
+    if (evidence?.lifeEvent) reasons.push({ kind: 'LIFE_EVENT', code: evidence.lifeEvent });
+    if (evidence?.serviceClass) reasons.push({ kind: 'SERVICE_CLASS', code: evidence.serviceClass });
+    if (evidence?.label) reasons.push({ kind: 'LABEL', ...evidence.label });
+    if (evidence?.terms?.length) reasons.push({ kind: 'WORDS', terms: evidence.terms.slice(0, 4) });
+    if (evidence?.concept && !evidence.serviceClass) reasons.push({ kind: 'CONCEPT' });
+    const service = (this.entries.get(candidate.id) as Entry).service;
+    if (situation.municipality && service.municipalities.includes(situation.municipality)) reasons.push({ kind: 'LOCAL', municipality: situation.municipality });
+    else if (service.nationwide) reasons.push({ kind: 'NATIONWIDE' });
+    if (service.channelKinds.includes('SERVICE_LOCATION')) reasons.push({ kind: 'VISIT' });
+    const personal = history.personal.get(candidate.id);
+    if (personal?.has('HELPFUL')) reasons.push({ kind: 'HELPED_YOU' });
+    else if (personal?.has('USED')) reasons.push({ kind: 'USED_BEFORE' });
+    const aggregate = history.aggregate(candidate.id);
+    if (aggregate.positive >= 3 && aggregate.positive > aggregate.negative) {
+      reasons.push({ kind: 'HELPED_OTHERS', positive: aggregate.positive, total: aggregate.positive + aggregate.negative });
+    }
+    return reasons;
+  }
+
+  /** The services that meet a need, with how well and why; computed once per need and index. */
+  private matches(need: Need): Map<string, Match> {
+    const key = need.kind === 'TEXT' ? null : need.id.replace(/^GENERAL:/, 'WELLBEING:');
+    const cached = key ? this.needCache.get(key) : undefined;
+    if (cached) return cached;
+    const weights = this.weights;
+    const evidence = new Map<string, { misses: number; evidence: Evidence }>();
+    const add = (id: string, strength: number, found: Evidence) => {
+      if (strength <= 0 || !this.entries.has(id)) return;
+      let entry = evidence.get(id);
+      if (!entry) evidence.set(id, (entry = { misses: 1, evidence: {} }));
+      entry.misses *= 1 - Math.min(strength, 0.99);
+      for (const [field, value] of Object.entries(found)) {
+        if ((entry.evidence as Record<string, unknown>)[field] === undefined) (entry.evidence as Record<string, unknown>)[field] = value;
+      }
+    };
+    if (need.lifeEvent) {
+      const code = need.lifeEvent;
+      for (const entry of this.entries.values()) {
+        const tagged = entry.service.lifeEvents.find((event) => event === code || event.startsWith(`${code}.`));
+        if (tagged) add(entry.service._id, weights.tag, { lifeEvent: tagged });
+      }
+    }
+    for (const code of need.serviceClasses) for (const id of this.byClass.get(code) ?? []) add(id, weights.serviceClass, { serviceClass: code });
+    for (const concept of need.concepts) for (const id of this.byConcept.get(concept) ?? []) add(id, weights.concept, { concept: true });
+    const strength = need.kind === 'TEXT' ? weights.text : weights.keyword;
+    for (const [id, match] of this.text.search(need.keywords, need.language ?? null, PER_NEED)) add(id, strength * match.score, { terms: match.terms });
+    if (need.dimension) {
+      const index = DIMENSIONS.indexOf(need.dimension);
+      for (const entry of this.entries.values()) {
+        const confidence = entry.labels.scores[index] as number;
+        if (confidence <= 0 || entry.labels.source === 'NONE') continue;
+        const source = entry.labels.source;
+        add(entry.service._id, (source === 'HAND' ? weights.handLabel : weights.inferredLabel) * confidence, {
+          label: { dimension: need.dimension, source, confidence: round(confidence) },
+        });
+      }
+    }
+    const matches = new Map<string, Match>(
+      [...evidence.entries()]
+        .map(([id, entry]) => [id, { relevance: 1 - entry.misses, evidence: entry.evidence }] as const)
+        .sort((a, b) => b[1].relevance - a[1].relevance || (a[0] < b[0] ? -1 : 1))
+        .slice(0, PER_NEED),
+    );
+    if (key) this.needCache.set(key, matches);
+    return matches;
+  }
+}
+
+/** Which hard filters a service fails for a situation; empty when it may be recommended. */
+export function violations(service: IndexedService, situation: Situation, area: 'STRICT' | 'ANY' = 'STRICT'): string[] {
+  const failed: string[] = [];
+  if (service.status !== 'ACTIVE') failed.push('archived');
+  if (area === 'STRICT' && !service.nationwide && !(situation.municipality && service.municipalities.includes(situation.municipality))) failed.push('area');
+  if (service.languages.length > 0 && !service.languages.includes(situation.language)) failed.push('language');
+  const groups = service.targetGroups;
+  if (groups.length > 0 && !groups.some((group) => group === 'KR1' || group.startsWith('KR1.'))) failed.push('target group');
+  if (situation.age !== null && groups.length > 0 && groups.every((group) => group.startsWith('KR1.'))) {
+    const only = (code: string) => groups.every((group) => group === code);
+    if (only('KR1.1') && situation.age < SENIOR_AGE) failed.push('age');
+    if (only('KR1.3') && situation.age > YOUNG_AGE) failed.push('age');
+  }
+  return failed;
+}
+
+/** Everyone's feedback as a multiplier around 1: Beta(2, 2)-smoothed share of positive feedback. */
+export function priorOf({ positive, negative }: { positive: number; negative: number }): number {
+  const share = (positive + 2) / (positive + negative + 4);
+  return 0.8 + 0.4 * share;
+}
+
+function handLabelsOnly(services: IndexedService[]): Map<string, LabelScores> {
+  return new Map(
+    services.map((service) => {
+      const scores = new Float32Array(DIMENSIONS.length);
+      for (const label of service.labels) scores[DIMENSIONS.indexOf(label)] = 1;
+      return [service._id, { source: service.labels.length > 0 ? 'HAND' : 'NONE', scores }];
+    }),
+  );
+}
+
+const PARENT = new Map(SERVICE_CLASSES.map((serviceClass) => [serviceClass.code, serviceClass.parent]));
+
+function withAncestors(code: string): string[] {
+  const codes = [code];
+  let parent = PARENT.get(code) ?? null;
+  while (parent && !codes.includes(parent)) {
+    codes.push(parent);
+    parent = PARENT.get(parent) ?? null;
+  }
+  return codes;
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;

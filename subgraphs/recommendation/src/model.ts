@@ -1,0 +1,83 @@
+import type { Language, LocalisedText } from '@aurora/subgraph-kit';
+
+/** The ten 3X10D meters, as the directory names them (WellbeingDimension). */
+export const DIMENSIONS = [
+  'FAMILY',
+  'FINANCE',
+  'FRIENDS',
+  'HEALTH',
+  'HOUSING',
+  'IMPROVEMENT_OF_STRENGTHS',
+  'LIFE_SATISFACTION',
+  'RESILIENCE',
+  'SELF_ESTEEM',
+  'WORKING_STUDYING',
+] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** The meters as GraphQL inputs and profile attributes name them. */
+export const METERS = [
+  'family',
+  'finance',
+  'friends',
+  'health',
+  'housing',
+  'improvementOfStrengths',
+  'lifeSatisfaction',
+  'resilience',
+  'selfEsteem',
+  'workingStudying',
+] as const;
+export type Meter = (typeof METERS)[number];
+export type Meters = Partial<Record<Meter, number | null>>;
+
+export const dimensionOf = (meter: Meter): Dimension => DIMENSIONS[METERS.indexOf(meter)] as Dimension;
+
+export type ChannelKind = 'ELECTRONIC' | 'PHONE' | 'SERVICE_LOCATION' | 'WEB_PAGE' | 'PRINTABLE_FORM';
+
+/**
+ * One service as the engine keeps it in its own index: what it needs to filter, score and
+ * explain, copied from the network's public interface.
+ */
+export interface IndexedService {
+  _id: string;
+  name: LocalisedText;
+  summary: LocalisedText;
+  /** The beginning of the description: enough to match on. */
+  description: LocalisedText;
+  providerId: string | null;
+  lifeEvents: string[];
+  serviceClasses: string[];
+  targetGroups: string[];
+  concepts: string[];
+  nationwide: boolean;
+  municipalities: string[];
+  languages: Language[];
+  channelKinds: ChannelKind[];
+  /** Hand-set 3X10D labels from the catalogue. */
+  labels: Dimension[];
+  status: 'ACTIVE' | 'ARCHIVED';
+  modified: string;
+  [field: string]: unknown;
+}
+
+/** A person's situation after validation. */
+export interface Situation {
+  lifeEvents: string[];
+  municipality: string | null;
+  age: number | null;
+  meters: Partial<Record<Dimension, number>>;
+  text: string | null;
+  interests: string[];
+  language: Language;
+}
+
+export const emptySituation = (language: Language = 'FI'): Situation => ({
+  lifeEvents: [],
+  municipality: null,
+  age: null,
+  meters: {},
+  text: null,
+  interests: [],
+  language,
+});

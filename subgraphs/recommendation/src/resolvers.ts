@@ -1,0 +1,99 @@
+import { codedError, ErrorCode, type Language } from '@aurora/subgraph-kit';
+import type { Recommendation, ServicePackage, PackageItem } from './engine';
+import type { FeedbackKind } from './feedback';
+import type { Situation } from './model';
+import type { Need } from './needs';
+import type { RecommendationService } from './service';
+import { needLabel, packageExplanation, packageTitle, reasonText } from './texts';
+import { packageCount, toSituation, type SituationInput } from './validation';
+
+export interface RecommendationContext {
+  pseudonym: string | null;
+}
+
+/** A package as GraphQL sees it: the engine's package with what its texts need. */
+interface PackageView extends ServicePackage {
+  needs: Need[];
+  language: Language;
+}
+
+interface ItemView extends PackageItem {
+  language: Language;
+}
+
+const FEEDBACK_KINDS: readonly FeedbackKind[] = ['USED', 'HELPFUL', 'NOT_RELEVANT'];
+
+function views(recommendation: Recommendation, situation: Situation): PackageView[] {
+  return recommendation.packages.map((pack) => ({ ...pack, needs: recommendation.needs, language: situation.language }));
+}
+
+interface SharedAttributes {
+  age?: number | null;
+  municipality?: string | null;
+  lifeEvents?: string[] | null;
+  language?: Language | null;
+  wellbeing?: Record<string, number | null> | null;
+  interests?: string[] | null;
+}
+
+export function createResolvers(service: RecommendationService) {
+  return {
+    Query: {
+      async recommendServicePackages(_: unknown, args: { situation: SituationInput; first?: number | null }, context: RecommendationContext) {
+        const first = packageCount(args.first);
+        const situation = toSituation(args.situation ?? {});
+        return views(await service.recommend(situation, first, context.pseudonym), situation);
+      },
+      recommendationIndex: () => service.indexStatus(),
+    },
+    Mutation: {
+      async recordFeedback(_: unknown, args: { serviceId: string; kind: FeedbackKind }, context: RecommendationContext) {
+        if (!context.pseudonym) {
+          throw codedError(ErrorCode.UNAUTHENTICATED, 'Feedback needs an identity: get a token with POST /identity on the router and send it as Authorization: Bearer <token>.');
+        }
+        if (!FEEDBACK_KINDS.includes(args.kind)) throw codedError(ErrorCode.BAD_USER_INPUT, `kind must be one of ${FEEDBACK_KINDS.join(', ')}.`);
+        if (!(await service.knowsService(args.serviceId))) {
+          throw codedError(ErrorCode.NOT_FOUND, `There is no service with the id "${args.serviceId.slice(0, 60)}" in the catalogue.`, { argumentName: 'serviceId' });
+        }
+        const record = await service.feedback.record(context.pseudonym, args.serviceId, args.kind);
+        return { serviceId: record.serviceId, kind: record.kind, recordedAt: record.recordedAt };
+      },
+    },
+    Me: {
+      // The attributes arrive in the representation, for this request only; nothing of them is stored.
+      __resolveReference: (representation: { handle: string; recommendationAttributes?: SharedAttributes }) => representation,
+      async recommendations(me: { recommendationAttributes?: SharedAttributes }, args: { first?: number | null }, context: RecommendationContext) {
+        const first = packageCount(args.first);
+        const shared = me.recommendationAttributes ?? {};
+        const situation = toSituation(
+          {
+            lifeEvents: shared.lifeEvents ?? null,
+            municipality: shared.municipality ?? null,
+            age: shared.age ?? null,
+            wellbeing: shared.wellbeing ?? null,
+            language: shared.language ?? null,
+            interests: shared.interests ?? null,
+          },
+          'me.recommendationAttributes',
+        );
+        return views(await service.recommend(situation, first, context.pseudonym), situation);
+      },
+    },
+    ServicePackage: {
+      title: (pack: PackageView, args: { language?: Language | null }) => packageTitle(pack, args.language ?? pack.language),
+      explanation: (pack: PackageView, args: { language?: Language | null }) => packageExplanation(pack, pack.needs, args.language ?? pack.language),
+      services: (pack: PackageView) => pack.items.map((item) => ({ __typename: 'Service', id: item.serviceId })),
+      items: (pack: PackageView): ItemView[] => pack.items.map((item) => ({ ...item, language: pack.language })),
+      needs: (pack: PackageView) => pack.covered.map((entry) => ({ ...entry.need, answerLanguage: pack.language })),
+    },
+    ServicePackageItem: {
+      service: (item: ItemView) => ({ __typename: 'Service', id: item.serviceId }),
+      reasons: (item: ItemView, args: { language?: Language | null }) => item.reasons.map((reason) => reasonText(reason, args.language ?? item.language)),
+      need: (item: ItemView) => (item.need ? { ...item.need, answerLanguage: item.language } : null),
+    },
+    Need: {
+      label: (need: Need & { answerLanguage?: Language }, args: { language?: Language | null }) => needLabel(need, args.language ?? need.answerLanguage ?? 'FI'),
+      weight: (need: Need) => Math.round(need.weight * 1000) / 1000,
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import type { DocumentStore } from '@aurora/store';
+import { buildSubgraphFromSdl, createSubgraphServer, personalDataSecret, pseudonymOf, type Logger, type RunningServer, type SubgraphEnv } from '@aurora/subgraph-kit';
+import type { EngineOptions } from './engine';
+import { createResolvers, type RecommendationContext } from './resolvers';
+import { RecommendationService } from './service';
+
+export const SUBGRAPH_NAME = 'recommendation';
+
+export const typeDefs = fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8');
+
+export interface RecommendationOptions {
+  store: DocumentStore;
+  logger: Logger;
+  personalDataSecret?: string;
+  config?: SubgraphEnv & { AURORA_ROUTER_URL?: string; AURORA_CATALOGUE_SYNC_MS?: number };
+  /** Follow the catalogue through this router endpoint once listening (main() sets it from the config). */
+  follow?: { routerUrl: string; intervalMs: number };
+  engine?: EngineOptions;
+  plugins?: ApolloServerPlugin<RecommendationContext>[];
+}
+
+export interface RecommendationSubgraph {
+  service: RecommendationService;
+  listen(port: number, host?: string): Promise<RunningServer>;
+}
+
+/** The recommendation engine as a subgraph on its own store, with export and deletion for the router. */
+export async function createRecommendationSubgraph(options: RecommendationOptions): Promise<RecommendationSubgraph> {
+  const service = new RecommendationService(options.store, options.logger, options.engine);
+  const secret =
+    options.personalDataSecret ?? (options.config ? personalDataSecret(options.config.AURORA_DATA_DIR, options.config.AURORA_PERSONAL_DATA_SECRET) : undefined);
+  if (!secret) throw new Error('The recommendation subgraph needs the personal-data secret shared with the router.');
+  const follow =
+    options.follow ??
+    (options.config?.AURORA_ROUTER_URL ? { routerUrl: options.config.AURORA_ROUTER_URL, intervalMs: options.config.AURORA_CATALOGUE_SYNC_MS ?? 60_000 } : undefined);
+  const server = createSubgraphServer<RecommendationContext>({
+    name: SUBGRAPH_NAME,
+    schema: buildSubgraphFromSdl(typeDefs, createResolvers(service) as never),
+    logger: options.logger,
+    context: (request) => ({ pseudonym: pseudonymOf(request) }),
+    plugins: options.plugins as never,
+    personalData: {
+      secret,
+      handler: {
+        async export(pseudonym) {
+          return (await service.feedback.ofPerson(pseudonym)).map(({ _id: _id, pseudonym: _pseudonym, ...record }) => ({ feedback: record }));
+        },
+        async delete(pseudonym) {
+          return { deletedRecords: await service.feedback.deletePerson(pseudonym) };
+        },
+      },
+    },
+  });
+  return {
+    service,
+    async listen(port, host) {
+      const running = await server.listen(port, host);
+      // Serve from the stored index at once; catch up with the catalogue in the background.
+      void service.current();
+      if (follow) service.follow(follow.routerUrl, follow.intervalMs);
+      return {
+        ...running,
+        async close() {
+          service.stop();
+          await running.close();
+        },
+      };
+    },
+  };
+}
+
+/** The subgraph's SDL as composition sees it. */
+export async function printSchema(): Promise<string> {
+  return printSubgraphSchema(buildSubgraphFromSdl(typeDefs, {}));
+}
