@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import autocannon from 'autocannon';
 import { assertPortsFree, ROOT, serviceCommands, waitUntilReady } from '../services';
 import { benchDirectory } from './directory';
+import { benchRecommendation } from './recommendation';
 import { benchRouter } from './router';
 import { SCENARIOS } from './scenarios';
 
@@ -72,10 +73,10 @@ async function benchNetwork(): Promise<void> {
   }
 }
 
-/** `npm run bench` runs every suite; `npm run bench -- network` or `-- directory` one of them. */
+/** `npm run bench` runs every suite; `npm run bench -- network`, `-- directory`, `-- router` or `-- recommendation` one of them. */
 async function main(): Promise<void> {
   const suite = process.argv[2] ?? 'all';
-  if (!['all', 'network', 'directory', 'router'].includes(suite)) throw new Error(`unknown suite "${suite}": use network, directory or router`);
+  if (!['all', 'network', 'directory', 'router', 'recommendation'].includes(suite)) throw new Error(`unknown suite "${suite}": use network, directory, router or recommendation`);
   if (suite === 'all' || suite === 'network') {
     console.log('== network: the bundled catalogue, separate processes, autocannon\n');
     await benchNetwork();
@@ -87,6 +88,10 @@ async function main(): Promise<void> {
   if (suite === 'all' || suite === 'router') {
     console.log('\n== router: against plain @apollo/gateway and the physical limit\n');
     await benchRouter();
+  }
+  if (suite === 'all' || suite === 'recommendation') {
+    console.log('\n== recommendation: the engine on a synthetic 50,000-service index\n');
+    await benchRecommendation();
   }
 }
 
