@@ -111,6 +111,31 @@ describe('recommendServicePackages', () => {
     expect(pack.items[0].reasons.join(' ')).toMatch(/Tjänst|tjänst|Beskrivningen|livssituationen/);
   });
 
+  it('marks each label as hand-set or inferred, and says so in the reasons', async () => {
+    const { data } = await network.query(
+      '{ recommendServicePackages(situation: { wellbeing: { friends: 1 }, language: EN }, first: 5) { items { reasons wellbeingLabels { dimension source confidence } } } }',
+    );
+    const items = data.recommendServicePackages.flatMap((pack: { items: unknown[] }) => pack.items) as { reasons: string[]; wellbeingLabels: { dimension: string; source: string; confidence: number }[] }[];
+    const labelled = items.filter((item) => item.wellbeingLabels.some((label) => label.dimension === 'FRIENDS'));
+    expect(labelled.length).toBeGreaterThan(0);
+    for (const item of labelled) {
+      const label = item.wellbeingLabels.find((entry) => entry.dimension === 'FRIENDS') as { source: string; confidence: number };
+      if (label.source === 'HAND') expect(label.confidence).toBe(1);
+      else {
+        expect(label.source).toBe('INFERRED');
+        expect(label.confidence).toBeLessThanOrEqual(1);
+        expect(item.reasons.join(' ')).toContain('inferred from its description');
+      }
+    }
+    expect(labelled.some((item) => item.wellbeingLabels.some((entry) => entry.source === 'HAND'))).toBe(true);
+    // Inferred labels are kept apart from the hand-set ones, for most of the catalogue.
+    const { data: status } = await network.query('{ recommendationIndex { services labelledServices inferredServices syncedUntil lastSyncAt } }');
+    expect(status.recommendationIndex).toMatchObject({ labelledServices: 358, syncedUntil: expect.any(String), lastSyncAt: expect.any(String) });
+    expect(status.recommendationIndex.inferredServices).toBeGreaterThan(1000);
+    const inferred = items.flatMap((item) => item.wellbeingLabels.filter((entry) => entry.source === 'INFERRED'));
+    for (const label of inferred) expect(label.confidence).toBeLessThan(1);
+  });
+
   it('gives nationwide packages for an empty situation, and says so', async () => {
     const { data } = await network.query(PACKAGES, { situation: {}, first: 2 });
     expect(data.recommendServicePackages).toHaveLength(2);

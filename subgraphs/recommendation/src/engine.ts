@@ -27,7 +27,7 @@ export interface EvidenceWeights {
 }
 
 export const DEFAULT_WEIGHTS: EvidenceWeights = {
-  tag: 0.95,
+  tag: 0.8,
   serviceClass: 0.6,
   concept: 0.5,
   keyword: 0.6,
@@ -92,6 +92,8 @@ export interface PackageItem {
   score: number;
   need: Need | null;
   reasons: Reason[];
+  /** The service's 3X10D labels, hand-set or inferred. */
+  labels: { dimension: Dimension; source: 'HAND' | 'INFERRED'; confidence: number }[];
 }
 
 export interface ServicePackage {
@@ -293,6 +295,7 @@ export class RecommendationEngine {
         score: round(best.candidate.score),
         need: best.need,
         reasons: this.reasons(best.candidate, best.need, situation, history),
+        labels: this.labelList(best.candidate.id),
       });
     }
     if (items.length < MIN_ITEMS) return null;
@@ -303,6 +306,16 @@ export class RecommendationEngine {
     const score = round(needs.reduce((sum, need) => sum + need.weight * (1 - (residual.get(need.id) as number)), 0) / total);
     const id = createHash('sha256').update(items.map((item) => item.serviceId).join(',')).digest('base64url').slice(0, 16);
     return { id, score, items, covered, basis: general ? 'GENERAL' : 'SITUATION' };
+  }
+
+  private labelList(id: string): PackageItem['labels'] {
+    const labels = this.entries.get(id)?.labels;
+    if (!labels || labels.source === 'NONE') return [];
+    const source = labels.source;
+    return DIMENSIONS.flatMap((dimension, index) => {
+      const confidence = labels.scores[index] as number;
+      return confidence > 0 ? [{ dimension, source, confidence: round(confidence) }] : [];
+    });
   }
 
   private reasons(candidate: RankedService, need: Need | null, situation: Situation, history: History): Reason[] {

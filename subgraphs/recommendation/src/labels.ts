@@ -16,6 +16,7 @@ export interface LabelInferenceOptions {
 }
 
 const QUERY_WORDS = 40;
+const MAX_INFERRED = 0.95;
 
 /**
  * Infers 3X10D labels for services that have none: a k-nearest-neighbour text classifier over
@@ -51,7 +52,10 @@ export function inferLabels(services: IndexedService[], options: LabelInferenceO
       }
       for (let d = 0; d < scores.length; d += 1) {
         if ((scores[d] as number) < threshold) scores[d] = 0;
-        else any = true;
+        else {
+          scores[d] = Math.min(scores[d] as number, MAX_INFERRED); // an inferred label is never certain
+          any = true;
+        }
       }
     }
     result.set(service._id, { source: any ? 'INFERRED' : 'NONE', scores });

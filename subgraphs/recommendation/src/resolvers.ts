@@ -90,6 +90,7 @@ export function createResolvers(service: RecommendationService) {
       service: (item: ItemView) => ({ __typename: 'Service', id: item.serviceId }),
       reasons: (item: ItemView, args: { language?: Language | null }) => item.reasons.map((reason) => reasonText(reason, args.language ?? item.language)),
       need: (item: ItemView) => (item.need ? { ...item.need, answerLanguage: item.language } : null),
+      wellbeingLabels: (item: ItemView) => item.labels,
     },
     Need: {
       label: (need: Need & { answerLanguage?: Language }, args: { language?: Language | null }) => needLabel(need, args.language ?? need.answerLanguage ?? 'FI'),
