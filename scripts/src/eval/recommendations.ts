@@ -386,7 +386,15 @@ async function main(): Promise<void> {
       const s = scores[method] as Scores;
       lines.push(`| ${METHOD_NAMES[method]} | ${interval(s.ndcg, random)} | ${interval(s.recall, random)} | ${interval(s.mrr, random)} | ${s.ndcg.length} |`);
     }
-    lines.push('');
+    // The same queries for every method: the paired difference is the sharper test.
+    const engine = (scores.engine as Scores).ndcg;
+    const differences = methods
+      .filter((method) => method !== 'engine')
+      .map((method) => {
+        const other = (scores[method] as Scores).ndcg;
+        return `${METHOD_NAMES[method]} ${interval(engine.map((value, index) => value - (other[index] as number)), random)}`;
+      });
+    lines.push('', `Engine minus each baseline, NDCG@${K} per query (paired bootstrap, 95% CI): ${differences.join('; ')}.`, '');
   };
   lines.push(
     '# Recommendation engine: evaluation report',
