@@ -238,7 +238,10 @@ export function createRouter(options: RouterOptions): Router {
       });
       await apollo.start();
 
-      app.post('/identity', (_request, response) => {
+      // Browsers of the allowed origins (the reference services' pages) may ask for an identity too.
+      const identityCors = cors({ origin: options.corsOrigins ?? [], methods: ['POST'] });
+      app.options('/identity', identityCors);
+      app.post('/identity', identityCors, (_request, response) => {
         response.status(201).json({ token: newIdentityToken() });
       });
       app.get('/metrics', async (_request, response) => {

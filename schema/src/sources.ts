@@ -1,3 +1,5 @@
+import { printSchema as printChatbot } from '@aurora/chatbot';
+import { printSchema as printHowAmIDoing } from '@aurora/how-am-i-doing';
 import { printSchema as printKela } from '@aurora/kela';
 import { printSchema as printMikkeli } from '@aurora/mikkeli';
 import { printSchema as printProfile } from '@aurora/profile';
@@ -14,4 +16,6 @@ export const SCHEMA_SOURCES: Record<string, () => Promise<string>> = {
   mikkeli: printMikkeli,
   profile: printProfile,
   recommendation: printRecommendation,
+  chatbot: printChatbot,
+  'how-am-i-doing': printHowAmIDoing,
 };

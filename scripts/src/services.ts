@@ -6,6 +6,14 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 // exec: the shell gives way to node, so signals and exit codes are node's own.
 const RUN_TS = 'exec node -r @swc-node/register --conditions=aurora-source';
 
+/** The reference services' pages: each service serves its own at its root. */
+export const PAGES = { chatbot: 'http://localhost:4007/', 'how-am-i-doing': 'http://localhost:4008/' };
+
+/** The origins a browser loads the pages from: the router lets only these call it (CORS). */
+function pageOrigins(portOffset: number): string {
+  return [4007, 4008].flatMap((port) => [`http://localhost:${port + portOffset}`, `http://127.0.0.1:${port + portOffset}`]).join(',');
+}
+
 /** The schema registry's port; the router follows it. */
 export const REGISTRY_PORT = 4010;
 
@@ -24,7 +32,12 @@ export function serviceCommands(routerPort = 4000, portOffset = 0): ServiceComma
   const subgraphs = readManifest().map((entry) => {
     const port = Number(new URL(entry.routingUrl).port) + portOffset;
     // Subgraphs that read the network (the recommendation engine follows the catalogue) use this router.
-    return { name: entry.name, command: `${RUN_TS} subgraphs/${entry.name}/src/main.ts`, port, env: { PORT: String(port), AURORA_ROUTER_URL: `http://127.0.0.1:${routerPort}/graphql` } };
+    return {
+      name: entry.name,
+      command: `${RUN_TS} subgraphs/${entry.name}/src/main.ts`,
+      port,
+      env: { PORT: String(port), AURORA_ROUTER_URL: `http://127.0.0.1:${routerPort}/graphql`, AURORA_PUBLIC_ROUTER_URL: `http://localhost:${routerPort}/graphql` },
+    };
   });
   const urls = subgraphs.map((subgraph) => `${subgraph.name}=http://127.0.0.1:${subgraph.port}/graphql`).join(',');
   const registryPort = REGISTRY_PORT + portOffset;
@@ -39,6 +52,7 @@ export function serviceCommands(routerPort = 4000, portOffset = 0): ServiceComma
         PORT: String(routerPort),
         AURORA_REGISTRY_URL: `http://127.0.0.1:${registryPort}`,
         AURORA_REGISTRY_POLL_MS: '1000',
+        AURORA_CORS_ORIGINS: pageOrigins(portOffset),
         ...(portOffset ? { AURORA_SUBGRAPH_URLS: urls } : {}),
       },
     },

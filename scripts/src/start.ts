@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import { ensureDevelopmentSigningKey } from '@aurora/subgraph-kit';
 import concurrently from 'concurrently';
-import { ROOT, serviceCommands, waitUntilReady } from './services';
+import { PAGES, ROOT, serviceCommands, waitUntilReady } from './services';
 
 const ROUTER_PORT = 4000;
 const READY_TIMEOUT_MS = 120_000;
@@ -46,6 +46,10 @@ async function main(): Promise<void> {
       [
         '',
         `Aurora network ready in ${seconds} s: http://localhost:${ROUTER_PORT}/graphql`,
+        '',
+        'Open in a browser:',
+        `  Chat (find services):   ${PAGES.chatbot}`,
+        `  How am I doing?:        ${PAGES['how-am-i-doing']}`,
         '',
         'Try a query:',
         `  curl -s http://localhost:${ROUTER_PORT}/graphql -H 'content-type: application/json' \\`,

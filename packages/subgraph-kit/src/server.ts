@@ -29,6 +29,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   bodyLimit?: number;
   /** For a subgraph that keeps personal data: its export and deletion, offered to the router. */
   personalData?: PersonalDataOptions;
+  /** Extra HTTP routes beside /graphql, such as a reference service's web page. */
+  routes?: (app: express.Express) => void;
 }
 
 export interface RunningServer {
@@ -105,6 +107,7 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
         response.json({ status: 'ok', service: name });
       });
       if (options.personalData) mountPersonalData(app, options.personalData, logger);
+      options.routes?.(app);
       app.use(
         '/graphql',
         express.json({ limit: options.bodyLimit ?? 1_000_000 }),

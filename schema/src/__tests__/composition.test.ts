@@ -14,10 +14,12 @@ describe('composition', () => {
       'subgraphs/mikkeli.graphql',
       'subgraphs/profile.graphql',
       'subgraphs/recommendation.graphql',
+      'subgraphs/chatbot.graphql',
+      'subgraphs/how-am-i-doing.graphql',
       'supergraph.graphql',
     ]);
     expect(findDrift(generated)).toEqual([]);
-    const supergraph = generated[5]?.content ?? '';
+    const supergraph = generated[7]?.content ?? '';
     expect(supergraph).toMatch(/type ServiceLocationChannel implements ServiceChannel/);
     expect(supergraph).toContain('KELA @join__graph(name: "kela", url: "http://localhost:4002/graphql")');
   });
@@ -62,6 +64,6 @@ describe('composition', () => {
     const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-manifest-')), 'supergraph.yaml');
     fs.writeFileSync(broken, 'subgraphs:\n  kela:\n    schema:\n      file: ./kela.graphql\n');
     expect(() => readManifest(broken)).toThrow(`${broken}: subgraph "kela" needs a routing_url starting with http:// or https://.`);
-    expect(readManifest(MANIFEST_FILE).map((entry) => entry.name)).toEqual(['service-directory', 'kela', 'mikkeli', 'profile', 'recommendation']);
+    expect(readManifest(MANIFEST_FILE).map((entry) => entry.name)).toEqual(['service-directory', 'kela', 'mikkeli', 'profile', 'recommendation', 'chatbot', 'how-am-i-doing']);
   });
 });

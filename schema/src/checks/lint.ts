@@ -10,7 +10,8 @@ import {
 import type { Finding } from './finding';
 
 /** Subgraphs allowed to define fields that hold personal data about a person. */
-export const PERSONAL_DATA_SUBGRAPHS = new Set(['profile']);
+// The chatbot's session transfer hands the receiving service what the person told the chatbot, with consent.
+export const PERSONAL_DATA_SUBGRAPHS = new Set(['profile', 'chatbot']);
 
 /** Field names that hold personal data wherever they appear. */
 const PERSONAL_FIELDS = /^(age|birthDate|dateOfBirth|birthday|personalIdentityCode|socialSecurityNumber|ssn|hetu|firstName|lastName|fullName|gender|homeAddress|wellbeing|healthStatus)$/;

@@ -4,6 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import type { ApolloServerPlugin } from '@apollo/server';
+import { createChatbotSubgraph, printSchema as printChatbot } from '@aurora/chatbot';
+import { createHowAmIDoingSubgraph, printSchema as printHowAmIDoing } from '@aurora/how-am-i-doing';
 import { createKelaSubgraph } from '@aurora/kela';
 import { createMikkeliSubgraph } from '@aurora/mikkeli';
 import { createProfileSubgraph, printSchema as printProfile } from '@aurora/profile';
@@ -17,7 +19,7 @@ import { countingStore, createEmbeddedStore, type DocumentStore, type StoreOpera
 import { createLogger, ensureDevelopmentSigningKey, mintProviderToken, ProviderTokenVerifier, type RunningServer, type SubgraphServer } from '@aurora/subgraph-kit';
 import { createProbeSubgraph, PROBE_SDL } from './probe-subgraph';
 
-export type SubgraphName = 'service-directory' | 'kela' | 'mikkeli' | 'profile' | 'recommendation' | 'probe';
+export type SubgraphName = 'service-directory' | 'kela' | 'mikkeli' | 'profile' | 'recommendation' | 'chatbot' | 'how-am-i-doing' | 'probe';
 
 /** What reached one subgraph: each request's kind and headers, and each store operation. */
 export interface SubgraphTraffic {
@@ -44,6 +46,8 @@ function recordTraffic(traffic: SubgraphTraffic): ApolloServerPlugin {
 
 export interface TestNetwork {
   routerUrl: string;
+  /** The reference services' pages. */
+  pages: { chatbot: string; howAmIDoing: string };
   traffic: Record<SubgraphName, SubgraphTraffic>;
   stores: Record<SubgraphName | 'router', DocumentStore>;
   /** Representations of `Me` the probe subgraph received (with `withProbe`). */
@@ -86,7 +90,7 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
     },
   });
   const logger = createLogger('e2e', 'debug', sink);
-  const names: SubgraphName[] = ['service-directory', 'kela', 'mikkeli', 'profile', 'recommendation', ...(options.withProbe ? (['probe'] as const) : [])];
+  const names: SubgraphName[] = ['service-directory', 'kela', 'mikkeli', 'profile', 'recommendation', 'chatbot', 'how-am-i-doing', ...(options.withProbe ? (['probe'] as const) : [])];
   const counted = Object.fromEntries(names.map((name) => [name, countingStore(createEmbeddedStore())])) as Record<SubgraphName, ReturnType<typeof countingStore>>;
   const traffic = Object.fromEntries(
     names.map((name) => [name, { requests: [], authorizations: [], headers: [], queries: [], storeOperations: counted[name].operations }]),
@@ -96,6 +100,8 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
   const secret = randomBytes(32).toString('base64url');
   const probeReceived: unknown[] = [];
   let recommendation: RecommendationSubgraph | undefined;
+  // The reference services read the router; it starts after them, so they ask for its address when they need it.
+  let routerUrl = '';
 
   const factories: Record<SubgraphName, () => Promise<SubgraphServer>> = {
     'service-directory': () => createServiceDirectory({ store: counted['service-directory'].store, logger, auth, plugins: [recordTraffic(traffic['service-directory'])] }),
@@ -106,6 +112,17 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
       recommendation = await createRecommendationSubgraph({ store: counted.recommendation.store, logger, personalDataSecret: secret, plugins: [recordTraffic(traffic.recommendation)] });
       return recommendation;
     },
+    chatbot: () =>
+      createChatbotSubgraph({
+        store: counted.chatbot.store,
+        logger,
+        personalDataSecret: secret,
+        auth,
+        routerUrl: () => routerUrl,
+        plugins: [recordTraffic(traffic.chatbot)],
+      }),
+    'how-am-i-doing': () =>
+      createHowAmIDoingSubgraph({ store: counted['how-am-i-doing'].store, logger, personalDataSecret: secret, publicRouterUrl: () => routerUrl, plugins: [recordTraffic(traffic['how-am-i-doing'])] }),
     probe: async () => {
       const server = createProbeSubgraph(counted.probe.store, logger, secret, probeReceived, [recordTraffic(traffic.probe)]);
       return { listen: (port, host) => server.listen(port, host) };
@@ -122,6 +139,8 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
       mikkeli: await printMikkeli(),
       profile: await printProfile(),
       recommendation: await printRecommendation(),
+      chatbot: await printChatbot(),
+      'how-am-i-doing': await printHowAmIDoing(),
       probe: `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@external", "@requires"])\n${PROBE_SDL}`,
     };
     const composed = composeSupergraph(names.map((name) => ({ name, url: running[name].url, sdl: printed[name] as string })));
@@ -144,7 +163,9 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
     store: routerStore,
     deletionRetryMs: options.deletionRetryMs ?? 60_000,
     providerAuth: auth,
+    corsOrigins: (['chatbot', 'how-am-i-doing'] as const).map((name) => new URL(running[name].url).origin),
   }).listen(0);
+  routerUrl = router.url;
 
   const reset = () => {
     for (const name of names) {
@@ -158,6 +179,7 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
   reset();
   return {
     routerUrl: router.url,
+    pages: { chatbot: running.chatbot.url.replace(/graphql$/, ''), howAmIDoing: running['how-am-i-doing'].url.replace(/graphql$/, '') },
     traffic,
     stores: { ...(Object.fromEntries(names.map((name) => [name, counted[name].store])) as Record<SubgraphName, DocumentStore>), router: routerStore },
     probeReceived,

@@ -1,0 +1,6 @@
+export { createChatbotSubgraph, printSchema, SUBGRAPH_NAME, type ChatbotOptions } from './subgraph';
+export { Dialogue, guessLanguage, MAX_MESSAGE, type ChatTurn, type RouterPost } from './dialogue';
+export { IntentClassifier, features, MIN_CONFIDENCE, type Intent, type Utterances } from './intents';
+export { findAge, findMunicipality } from './entities';
+export { expressesCrisis, crisisReply, CRISIS_LINE, EMERGENCY_NUMBER } from './safety';
+export { REDEEM_SCOPE } from './resolvers';

@@ -1,0 +1,56 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import type { DocumentStore } from '@aurora/store';
+import { buildSubgraphFromSdl, createSubgraphServer, personalDataSecret, pseudonymOf, type Logger, type SubgraphEnv, type SubgraphServer } from '@aurora/subgraph-kit';
+import { mountPage } from '@aurora/web-ui';
+import { AssessmentRepository } from './repository';
+import { createResolvers, type HowAmIDoingContext } from './resolvers';
+
+export const SUBGRAPH_NAME = 'how-am-i-doing';
+export const typeDefs = fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8');
+export const PUBLIC_DIR = path.resolve(__dirname, '..', 'public');
+
+export interface HowAmIDoingOptions {
+  store: DocumentStore;
+  logger: Logger;
+  personalDataSecret?: string;
+  config?: SubgraphEnv & { AURORA_PUBLIC_ROUTER_URL?: string };
+  /** The router's GraphQL endpoint as the page reaches it; read when the page asks. */
+  publicRouterUrl?: () => string;
+  plugins?: ApolloServerPlugin<HowAmIDoingContext>[];
+}
+
+/** How am I doing? as a subgraph with its page at /, on its own store. */
+export async function createHowAmIDoingSubgraph(options: HowAmIDoingOptions): Promise<SubgraphServer & { repository: AssessmentRepository }> {
+  const repository = new AssessmentRepository(options.store);
+  const secret = options.personalDataSecret ?? (options.config ? personalDataSecret(options.config.AURORA_DATA_DIR, options.config.AURORA_PERSONAL_DATA_SECRET) : undefined);
+  if (!secret) throw new Error('How am I doing? needs the personal-data secret shared with the router.');
+  const publicRouterUrl = options.publicRouterUrl ?? (() => options.config?.AURORA_PUBLIC_ROUTER_URL ?? 'http://localhost:4000/graphql');
+  const server = createSubgraphServer<HowAmIDoingContext>({
+    name: SUBGRAPH_NAME,
+    schema: buildSubgraphFromSdl(typeDefs, createResolvers(repository) as never),
+    logger: options.logger,
+    context: (request) => ({ pseudonym: pseudonymOf(request) }),
+    plugins: options.plugins as never,
+    routes: (app) => mountPage(app, { publicDir: PUBLIC_DIR, graphqlUrl: publicRouterUrl }),
+    personalData: {
+      secret,
+      handler: {
+        async export(pseudonym) {
+          return (await repository.ofPerson(pseudonym)).map(({ recordedAt, readings }) => ({ assessment: { recordedAt, readings } }));
+        },
+        async delete(pseudonym) {
+          return { deletedRecords: await repository.deletePerson(pseudonym) };
+        },
+      },
+    },
+  });
+  return { ...server, repository };
+}
+
+/** The subgraph's SDL as composition sees it. */
+export async function printSchema(): Promise<string> {
+  return printSubgraphSchema(buildSubgraphFromSdl(typeDefs, {}));
+}
