@@ -85,7 +85,9 @@ export class IntentClassifier {
   rank(text: string, language: TextLanguage): Intent[] {
     const model = this.models.get(language);
     if (!model || features(text, language).length === 0) return [];
-    const odds = model.computeOdds(text);
+    // The library answers the label "unknown" when no word of the message was seen in training.
+    const odds = model.computeOdds(text).filter(([name]) => name !== 'unknown');
+    if (odds.length === 0) return [];
     // computeOdds answers log2 odds per label; normalise them into probabilities.
     const max = Math.max(...odds.map(([, value]) => value));
     const weights = odds.map(([name, value]) => [name, 2 ** (value - max)] as const);
