@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import * as fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestNetwork, type TestNetwork } from '../e2e/network';
