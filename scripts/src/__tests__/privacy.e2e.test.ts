@@ -18,6 +18,8 @@ async function dumpStores(): Promise<Record<string, string>> {
     profile: ['profiles'],
     probe: ['bookmarks'],
     recommendation: ['feedback'],
+    chatbot: ['sessions', 'transfers'],
+    'how-am-i-doing': ['assessments'],
     router: ['pendingDeletions'],
   };
   const dump: Record<string, string> = {};
@@ -137,7 +139,8 @@ describe('consent-gated sharing, pseudonyms and deletion across the network', ()
     const { data } = await network.query('mutation { exportMyData { complete parts { subgraph status data } } }', {}, bearer(alice));
     expect(data.exportMyData.complete).toBe(true);
     const parts = Object.fromEntries(data.exportMyData.parts.map((part: any) => [part.subgraph, JSON.parse(part.data)]));
-    expect(Object.keys(parts)).toEqual(['probe', 'profile', 'recommendation']);
+    expect(Object.keys(parts)).toEqual(['chatbot', 'how-am-i-doing', 'probe', 'profile', 'recommendation']);
+    expect([parts.chatbot, parts['how-am-i-doing']]).toEqual([[], []]); // never used
     expect(parts.recommendation).toEqual([]); // no feedback given
     expect(parts.probe).toEqual(['ad75fe5d-cce3-4961-b764-4a93b98567ff']);
     expect(parts.profile[0].attributes).toMatchObject({ age: 34, interests: ['kayaking-7f3a'] });
@@ -150,6 +153,8 @@ describe('consent-gated sharing, pseudonyms and deletion across the network', ()
     expect(report.data.deleteMyData).toEqual({
       complete: true,
       parts: [
+        { subgraph: 'chatbot', status: 'DELETED', deletedRecords: 0 },
+        { subgraph: 'how-am-i-doing', status: 'DELETED', deletedRecords: 0 },
         { subgraph: 'probe', status: 'DELETED', deletedRecords: 1 },
         { subgraph: 'profile', status: 'DELETED', deletedRecords: 1 },
         { subgraph: 'recommendation', status: 'DELETED', deletedRecords: 0 },
@@ -160,7 +165,7 @@ describe('consent-gated sharing, pseudonyms and deletion across the network', ()
     expect(dump.probe).not.toContain('ad75fe5d-cce3-4961-b764-4a93b98567ff');
     expect(dump.profile).toContain('choir-9c2e'); // the other person's data stays
     const after = await network.query('mutation { exportMyData { parts { subgraph data } } }', {}, bearer(alice));
-    expect(after.data.exportMyData.parts).toEqual([{ subgraph: 'probe', data: '[]' }, { subgraph: 'profile', data: '[]' }, { subgraph: 'recommendation', data: '[]' }]);
+    expect(after.data.exportMyData.parts).toEqual([{ subgraph: 'chatbot', data: '[]' }, { subgraph: 'how-am-i-doing', data: '[]' }, { subgraph: 'probe', data: '[]' }, { subgraph: 'profile', data: '[]' }, { subgraph: 'recommendation', data: '[]' }]);
   });
 
   it('reports a deletion as pending while a subgraph is down, and completes it when it returns', async () => {
@@ -169,6 +174,8 @@ describe('consent-gated sharing, pseudonyms and deletion across the network', ()
     expect(report.data.deleteMyData).toEqual({
       complete: false,
       parts: [
+        { subgraph: 'chatbot', status: 'DELETED', deletedRecords: 0 },
+        { subgraph: 'how-am-i-doing', status: 'DELETED', deletedRecords: 0 },
         { subgraph: 'probe', status: 'PENDING', deletedRecords: null },
         { subgraph: 'profile', status: 'DELETED', deletedRecords: 1 },
         { subgraph: 'recommendation', status: 'DELETED', deletedRecords: 0 },
