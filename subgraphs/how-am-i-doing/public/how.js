@@ -86,9 +86,10 @@ function renderChart() {
   const now = latest();
   if (!now) return;
   const before = latest(2);
-  const width = 640;
-  const row = 34;
-  const label = 210;
+  const width = 420;
+  const row = 44;
+  // Each meter's name sits above its bars, so long names never run into them on a phone.
+  const label = 4;
   const scale = (width - label - 40) / 10;
   const ns = 'http://www.w3.org/2000/svg';
   const svg = document.createElementNS(ns, 'svg');
@@ -106,7 +107,7 @@ function renderChart() {
     const y = index * row + 6;
     const text = document.createElementNS(ns, 'text');
     text.setAttribute('x', '4');
-    text.setAttribute('y', String(y + 16));
+    text.setAttribute('y', String(y + 12));
     text.textContent = meter.label;
     svg.append(text);
     const bar = (value, className, offset, height) => {
@@ -119,11 +120,11 @@ function renderChart() {
       rect.setAttribute('width', String(Math.max(2, value * scale)));
       svg.append(rect);
     };
-    if (before) bar(before[meter.dimension], 'before', 0, 8);
-    bar(now[meter.dimension], 'now', before ? 10 : 4, 14);
+    if (before) bar(before[meter.dimension], 'before', 17, 8);
+    bar(now[meter.dimension], 'now', before ? 27 : 19, 12);
     const value = document.createElementNS(ns, 'text');
     value.setAttribute('x', String(label + (now[meter.dimension] ?? 0) * scale + 6));
-    value.setAttribute('y', String(y + 20));
+    value.setAttribute('y', String(y + 37));
     value.textContent = String(now[meter.dimension] ?? '–');
     svg.append(value);
   });
