@@ -53,6 +53,25 @@ describe('the chatbot', () => {
     expect(third.quickReplies.length).toBeGreaterThan(1);
   });
 
+  it('tells more, and where to go in person, from the same situation', async () => {
+    const first = await say('Jäin työttömäksi', null, 'FI');
+    await say('Asun Mikkelissä', first.sessionId, 'FI');
+    const packages = await say('ohita', first.sessionId, 'FI');
+    expect(packages.packages.length).toBeGreaterThan(0);
+    const more = await say('Kerro lisää', first.sessionId, 'FI');
+    expect(more.intent).toBe('more');
+    expect(more.packages.length).toBeGreaterThan(0);
+    const shown = new Set(packages.services.map((service: { id: string }) => service.id));
+    expect(more.services.some((service: { id: string }) => !shown.has(service.id))).toBe(true);
+    const visit = await network.query(
+      `mutation($id: ID) { chat(sessionId: $id, message: "Missä voin asioida paikan päällä?", language: FI) { intent reply services { channels { __typename } } } }`,
+      { id: first.sessionId },
+    );
+    expect(visit.data.chat.intent).toBe('visit');
+    expect(visit.data.chat.services.length).toBeGreaterThan(0);
+    for (const service of visit.data.chat.services) expect(service.channels.map((channel: { __typename: string }) => channel.__typename)).toContain('ServiceLocationChannel');
+  });
+
   it.each([
     ['FI', 'En jaksa enää elää, haluan kuolla'],
     ['SV', 'Jag vill ta livet av mig'],
