@@ -53,6 +53,8 @@ const routerEnv = z.object({
   AURORA_MAX_COST: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxCost),
   AURORA_ALLOW_BATCHING: z.enum(['true', 'false']).default('false'),
   AURORA_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Share one subgraph call among identical query requests in flight ('false' turns it off). */
+  AURORA_DEDUPLICATE_SUBGRAPH_REQUESTS: z.enum(['true', 'false']).default('true'),
   AURORA_JWT_ISSUER: z.string().min(1).default('aurora-dev'),
   AURORA_JWT_AUDIENCE: z.string().min(1).default('aurora-network'),
   AURORA_JWT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
@@ -66,7 +68,7 @@ const routerEnv = z.object({
 export type RouterConfig = z.infer<typeof routerEnv>;
 
 /** The limits and conventions the config sets. */
-export function routerPolicy(config: RouterConfig): { limits: RouterLimits; introspection: boolean; corsOrigins: string[]; subgraphTimeoutMs: number } {
+export function routerPolicy(config: RouterConfig): { limits: RouterLimits; introspection: boolean; corsOrigins: string[]; subgraphTimeoutMs: number; deduplicateSubgraphRequests: boolean } {
   const production = config.NODE_ENV === 'production';
   return {
     limits: {
@@ -83,6 +85,7 @@ export function routerPolicy(config: RouterConfig): { limits: RouterLimits; intr
     introspection: config.AURORA_INTROSPECTION ? config.AURORA_INTROSPECTION === 'true' : !production,
     corsOrigins: config.AURORA_CORS_ORIGINS,
     subgraphTimeoutMs: config.AURORA_SUBGRAPH_TIMEOUT_MS,
+    deduplicateSubgraphRequests: config.AURORA_DEDUPLICATE_SUBGRAPH_REQUESTS === 'true',
   };
 }
 

@@ -25,6 +25,13 @@ export class RouterMetrics {
     registers: [this.registry],
   });
 
+  private readonly sharedFetches = new Counter({
+    name: 'aurora_router_subgraph_fetches_shared_total',
+    help: 'Subgraph requests answered by an identical call already in flight, by subgraph.',
+    labelNames: ['subgraph'],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'aurora_router_' });
   }
@@ -49,5 +56,10 @@ export class RouterMetrics {
   fetched(subgraph: string, outcome: 'ok' | 'error' | 'timeout', seconds: number): void {
     this.fetches.inc({ subgraph, outcome });
     this.fetchLatency.observe({ subgraph }, seconds);
+  }
+
+  /** Records a subgraph request that shared an identical call in flight. */
+  shared(subgraph: string): void {
+    this.sharedFetches.inc({ subgraph });
   }
 }

@@ -42,6 +42,8 @@ export interface RouterOptions {
   deletionRetryMs?: number;
   /** Limits against costly operations; DEFAULT_LIMITS when not given. */
   limits?: Partial<RouterLimits>;
+  /** Share one subgraph call among identical query requests in flight (default true). */
+  deduplicateSubgraphRequests?: boolean;
   /** Origins allowed to call the router from browsers (CORS); none when empty. */
   corsOrigins?: string[];
   /** Whether introspection is allowed (on in development). */
@@ -212,7 +214,13 @@ export function createRouter(options: RouterOptions): Router {
           if (!target) throw new Error(`Subgraph ${name} has no routing URL.`);
           subgraphs.set(name, target);
           return new SubgraphDataSource(
-            { url: target, fetcher: subgraphFetcher(name, options.subgraphTimeoutMs ?? 10_000, 100, (outcome, seconds) => metrics.fetched(name, outcome, seconds)) as never },
+            {
+              url: target,
+              fetcher: subgraphFetcher(name, options.subgraphTimeoutMs ?? 10_000, 100, (outcome, seconds) => metrics.fetched(name, outcome, seconds), {
+                deduplicate: options.deduplicateSubgraphRequests ?? true,
+                onShared: () => metrics.shared(name),
+              }) as never,
+            },
             name,
             deriver,
             tracing,

@@ -15,7 +15,46 @@ export function subgraphFetcher(
   timeoutMs: number,
   retryDelayMs = 100,
   record: (outcome: 'ok' | 'error' | 'timeout', seconds: number) => void = () => {},
+  options: { deduplicate?: boolean; onShared?: () => void } = {},
 ) {
+  const fetchOnce = fetcherWithRetry(subgraph, timeoutMs, retryDelayMs, record);
+  if (!options.deduplicate) return fetchOnce;
+  // In-flight deduplication: identical query requests to this subgraph (same URL, body and
+  // forwarded headers, so the same person or provider or none) that overlap in time share one
+  // call and its answer. Mutations are never shared.
+  const inFlight = new Map<string, Promise<{ status: number; headers: [string, string][]; text: string }>>();
+  return async (url: string, init: RequestInit & { body?: string }): Promise<Response> => {
+    if (isMutation(init.body)) return fetchOnce(url, init);
+    const key = `${url}\n${forwardedHeaders(init.headers)}\n${init.body ?? ''}`;
+    let shared = inFlight.get(key);
+    if (shared) options.onShared?.();
+    else {
+      shared = fetchOnce(url, init)
+        .then(async (response) => ({ status: response.status, headers: [...response.headers.entries()] as [string, string][], text: await response.text() }))
+        .finally(() => inFlight.delete(key));
+      inFlight.set(key, shared);
+    }
+    const answer = await shared;
+    return new Response(answer.text, { status: answer.status, headers: answer.headers });
+  };
+}
+
+/** The headers that change what a subgraph answers; trace headers differ per request and do not. */
+function forwardedHeaders(headers: unknown): string {
+  const entries: [string, string][] = [];
+  if (headers && typeof (headers as { forEach?: unknown }).forEach === 'function') {
+    (headers as { forEach(callback: (value: string, name: string) => void): void }).forEach((value, name) => entries.push([name.toLowerCase(), value]));
+  } else if (headers && typeof headers === 'object') {
+    for (const [name, value] of Object.entries(headers as Record<string, string>)) entries.push([name.toLowerCase(), String(value)]);
+  }
+  return entries
+    .filter(([name]) => name !== 'traceparent' && name !== 'tracestate')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => `${name}:${value}`)
+    .join('\n');
+}
+
+function fetcherWithRetry(subgraph: string, timeoutMs: number, retryDelayMs: number, record: (outcome: 'ok' | 'error' | 'timeout', seconds: number) => void) {
   return async (url: string, init: RequestInit & { body?: string }): Promise<Response> => {
     const started = performance.now();
     const attempt = () => keepAliveFetch(url, { ...init, timeout: timeoutMs });

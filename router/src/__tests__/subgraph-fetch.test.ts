@@ -34,3 +34,66 @@ describe('calling subgraphs', () => {
     expect(hits).toBe(1);
   });
 });
+
+
+
+let server: http.Server;
+let url: string;
+let calls = 0;
+
+beforeAll(async () => {
+  server = http.createServer((request, response) => {
+    calls += 1;
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      // Slow enough that concurrent requests overlap.
+      setTimeout(() => {
+        response.setHeader('content-type', 'application/json');
+        response.end(JSON.stringify({ data: { echo: body.length, person: request.headers['x-aurora-pseudonym'] ?? null, call: calls } }));
+      }, 50);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  url = `http://127.0.0.1:${(server.address() as { port: number }).port}/graphql`;
+});
+
+afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+const query = (text: string, headers: Record<string, string> = {}) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: text }) });
+
+describe('in-flight deduplication of subgraph requests', () => {
+  it('shares one call among identical concurrent queries, each caller getting the whole answer', async () => {
+    calls = 0;
+    let shared = 0;
+    const fetch = subgraphFetcher('test', 2000, 10, () => {}, { deduplicate: true, onShared: () => (shared += 1) });
+    const answers = await Promise.all(Array.from({ length: 5 }, (_, index) => fetch(url, query('{ a }', { traceparent: `00-${index}` })).then((response) => response.json())));
+    expect(calls).toBe(1);
+    expect(shared).toBe(4);
+    for (const answer of answers) expect(answer).toEqual(answers[0]);
+  });
+
+  it('never shares between different people, different queries or mutations, nor after the call ended', async () => {
+    calls = 0;
+    const fetch = subgraphFetcher('test', 2000, 10, () => {}, { deduplicate: true });
+    const [alice, bob] = await Promise.all([
+      fetch(url, query('{ me }', { 'x-aurora-pseudonym': 'alice' })).then((response) => response.json() as Promise<{ data: { person: string } }>),
+      fetch(url, query('{ me }', { 'x-aurora-pseudonym': 'bob' })).then((response) => response.json() as Promise<{ data: { person: string } }>),
+      fetch(url, query('{ other }')),
+      fetch(url, query('mutation { save }')),
+      fetch(url, query('mutation { save }')),
+    ]);
+    expect(calls).toBe(5);
+    expect([alice.data.person, bob.data.person]).toEqual(['alice', 'bob']);
+    await fetch(url, query('{ a }'));
+    await fetch(url, query('{ a }'));
+    expect(calls).toBe(7);
+  });
+
+  it('can be turned off', async () => {
+    calls = 0;
+    const fetch = subgraphFetcher('test', 2000, 10, () => {}, { deduplicate: false });
+    await Promise.all([fetch(url, query('{ a }')), fetch(url, query('{ a }'))]);
+    expect(calls).toBe(2);
+  });
+});
