@@ -55,6 +55,8 @@ const routerEnv = z.object({
   AURORA_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Share one subgraph call among identical query requests in flight ('false' turns it off). */
   AURORA_DEDUPLICATE_SUBGRAPH_REQUESTS: z.enum(['true', 'false']).default('true'),
+  /** Cache whole answers of anonymous queries as the subgraphs' Cache-Control allows ('true' turns it on). */
+  AURORA_RESPONSE_CACHE: z.enum(['true', 'false']).default('false'),
   AURORA_JWT_ISSUER: z.string().min(1).default('aurora-dev'),
   AURORA_JWT_AUDIENCE: z.string().min(1).default('aurora-network'),
   AURORA_JWT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
@@ -68,7 +70,7 @@ const routerEnv = z.object({
 export type RouterConfig = z.infer<typeof routerEnv>;
 
 /** The limits and conventions the config sets. */
-export function routerPolicy(config: RouterConfig): { limits: RouterLimits; introspection: boolean; corsOrigins: string[]; subgraphTimeoutMs: number; deduplicateSubgraphRequests: boolean } {
+export function routerPolicy(config: RouterConfig): { limits: RouterLimits; introspection: boolean; corsOrigins: string[]; subgraphTimeoutMs: number; deduplicateSubgraphRequests: boolean; responseCache: boolean } {
   const production = config.NODE_ENV === 'production';
   return {
     limits: {
@@ -86,6 +88,7 @@ export function routerPolicy(config: RouterConfig): { limits: RouterLimits; intr
     corsOrigins: config.AURORA_CORS_ORIGINS,
     subgraphTimeoutMs: config.AURORA_SUBGRAPH_TIMEOUT_MS,
     deduplicateSubgraphRequests: config.AURORA_DEDUPLICATE_SUBGRAPH_REQUESTS === 'true',
+    responseCache: config.AURORA_RESPONSE_CACHE === 'true',
   };
 }
 

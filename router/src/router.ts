@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { DocumentStore } from '@aurora/store';
 import { ErrorCode, ProviderTokenVerifier, PSEUDONYM_HEADER, type Logger, type ProviderAuthSettings, type RunningServer } from '@aurora/subgraph-kit';
@@ -42,6 +43,11 @@ export interface RouterOptions {
   deletionRetryMs?: number;
   /** Limits against costly operations; DEFAULT_LIMITS when not given. */
   limits?: Partial<RouterLimits>;
+  /**
+   * Cache whole answers of anonymous queries for as long as every subgraph involved allows
+   * (their Cache-Control headers); requests with a token are never cached. Default off.
+   */
+  responseCache?: boolean;
   /** Share one subgraph call among identical query requests in flight (default true). */
   deduplicateSubgraphRequests?: boolean;
   /** Origins allowed to call the router from browsers (CORS); none when empty. */
@@ -73,6 +79,24 @@ export interface RouterContext {
 }
 
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+const anonymous = (context: RouterContext) => !context.identity && !context.providerAuthorization;
+
+/** An answer given to someone with a token is theirs: no shared cache may keep it. */
+const privateWhenSignedIn: ApolloServerPlugin<RouterContext> = {
+  async requestDidStart({ contextValue, overallCachePolicy }) {
+    if (!anonymous(contextValue)) overallCachePolicy.restrict({ scope: 'PRIVATE' });
+  },
+};
+
+/** Whole answers to anonymous queries, kept as long as the subgraphs' Cache-Control allows. */
+function responseCache(): ApolloServerPlugin<RouterContext> {
+  return responseCachePlugin<RouterContext>({
+    sessionId: async () => null,
+    shouldReadFromCache: async ({ contextValue }) => anonymous(contextValue),
+    shouldWriteToCache: async ({ contextValue }) => anonymous(contextValue),
+  });
+}
 
 const unauthenticated = (message: string) =>
   new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
@@ -242,7 +266,7 @@ export function createRouter(options: RouterOptions): Router {
         formatError: formatError(logger),
         // Shutdown is ours (closeOnSignal): stores must close after the server drains.
         stopOnTerminationSignals: false,
-        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), tracing.plugin() as never, personalDataPlugin(personalData), authorizationPlugin(() => rules, verifier), metrics.plugin(), ...protection.plugins, ...(options.plugins ?? [])],
+        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), tracing.plugin() as never, personalDataPlugin(personalData), authorizationPlugin(() => rules, verifier), metrics.plugin(), ...protection.plugins, privateWhenSignedIn, ...(options.responseCache ? [responseCache()] : []), ...(options.plugins ?? [])],
       });
       await apollo.start();
 

@@ -30,7 +30,11 @@ export function subgraphFetcher(
     if (shared) options.onShared?.();
     else {
       shared = fetchOnce(url, init)
-        .then(async (response) => ({ status: response.status, headers: [...response.headers.entries()] as [string, string][], text: await response.text() }))
+        .then(async (response) => {
+          const headers: [string, string][] = [];
+          response.headers.forEach((value, name) => headers.push([name, value]));
+          return { status: response.status, headers, text: await response.text() };
+        })
         .finally(() => inFlight.delete(key));
       inFlight.set(key, shared);
     }

@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -29,6 +30,11 @@ export interface SubgraphServerOptions<TContext extends object> {
   bodyLimit?: number;
   /** For a subgraph that keeps personal data: its export and deletion, offered to the router. */
   personalData?: PersonalDataOptions;
+  /**
+   * For public data: how long (seconds) query answers may be cached, as a Cache-Control header the
+   * router combines across subgraphs. Unset: 0, nothing is cacheable.
+   */
+  cacheMaxAge?: number;
   /** Extra HTTP routes beside /graphql, such as a reference service's web page. */
   routes?: (app: express.Express) => void;
 }
@@ -99,6 +105,7 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
           ApolloServerPluginDrainHttpServer({ httpServer }),
           // Traces to Apollo's hosted service only; the network does its own tracing.
           ApolloServerPluginInlineTraceDisabled(),
+          ...(options.cacheMaxAge ? [ApolloServerPluginCacheControl({ defaultMaxAge: options.cacheMaxAge })] : []),
           ...(options.plugins ?? []),
         ],
       });

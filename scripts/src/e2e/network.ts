@@ -73,6 +73,8 @@ export interface TestNetworkOptions {
   /** Adds the probe subgraph (personal data + @requires) and composes the supergraph live. */
   withProbe?: boolean;
   deletionRetryMs?: number;
+  /** Turns on the router's response cache for anonymous queries. */
+  responseCache?: boolean;
   /** Runs a schema registry (in memory, seeded from schema/) that the router follows. */
   withRegistry?: { pollMs: number };
 }
@@ -164,6 +166,7 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
     deletionRetryMs: options.deletionRetryMs ?? 60_000,
     providerAuth: auth,
     corsOrigins: (['chatbot', 'how-am-i-doing'] as const).map((name) => new URL(running[name].url).origin),
+    responseCache: options.responseCache ?? false,
   }).listen(0);
   routerUrl = router.url;
 

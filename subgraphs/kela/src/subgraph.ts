@@ -39,6 +39,8 @@ export async function createKelaSubgraph(options: KelaOptions): Promise<Subgraph
   options.logger.info(seeded, 'example benefits in place');
   return createSubgraphServer<KelaContext>({
     name: SUBGRAPH_NAME,
+    // Public catalogue data: answers may be cached for 30 s (the router caches only anonymous requests).
+    cacheMaxAge: 30,
     schema: await buildSchema(),
     logger: options.logger,
     context: () => ({ loaders: createLoaders(repository), repository }),

@@ -26,6 +26,8 @@ export async function createMikkeliSubgraph(options: MikkeliOptions): Promise<Su
   options.logger.info(seeded, 'example visiting details in place');
   return createSubgraphServer<MikkeliContext>({
     name: SUBGRAPH_NAME,
+    // Public catalogue data: answers may be cached for 30 s (the router caches only anonymous requests).
+    cacheMaxAge: 30,
     schema: buildSubgraphFromSdl(typeDefs, resolvers),
     logger: options.logger,
     context: () => ({ loaders: createLoaders(repository) }),

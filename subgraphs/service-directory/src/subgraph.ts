@@ -48,6 +48,8 @@ export async function createServiceDirectory(options: ServiceDirectoryOptions): 
   const directory = await Directory.open(repository, options.dataRoot ?? DEFAULT_DATA_ROOT, options.logger);
   const server = createSubgraphServer<DirectoryContext>({
     name: SUBGRAPH_NAME,
+    // Public catalogue data: answers may be cached for 30 s (the router caches only anonymous requests).
+    cacheMaxAge: 30,
     schema: buildSubgraphFromSdl(typeDefs, createResolvers(directory, new Publishing(directory, new ProviderTokenVerifier(auth)))),
     logger: options.logger,
     context: (request) => ({ loaders: createLoaders(repository), authorization: request.headers.authorization }),
