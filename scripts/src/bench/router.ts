@@ -17,6 +17,7 @@ const ROUTER_PORT = 16000;
 const PLAIN_PORT = 16100;
 const HIVE_PORT = 16200;
 const NO_DEDUP_PORT = 16300;
+const CACHED_PORT = 16400;
 const PORT_OFFSET = 12000;
 const SECONDS = Number(process.env.BENCH_DURATION_S ?? 8);
 
@@ -44,7 +45,7 @@ async function run(url: string, query: string) {
 
 export async function benchRouter(): Promise<void> {
   const commands = serviceCommands(ROUTER_PORT, PORT_OFFSET).filter((command) => command.name !== 'registry');
-  await assertPortsFree([...commands.map((command) => command.port), PLAIN_PORT, HIVE_PORT, NO_DEDUP_PORT]);
+  await assertPortsFree([...commands.map((command) => command.port), PLAIN_PORT, HIVE_PORT, NO_DEDUP_PORT, CACHED_PORT]);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-bench-router-'));
   const children: { name: string; child: ChildProcess }[] = [];
   const spawnService = (name: string, command: string, env: Record<string, string>) =>
@@ -72,11 +73,13 @@ export async function benchRouter(): Promise<void> {
     if (router) {
       const { AURORA_REGISTRY_URL: _registry, AURORA_REGISTRY_POLL_MS: _poll, ...env } = router.env;
       spawnService('router-no-dedup', router.command, { ...env, PORT: String(NO_DEDUP_PORT), AURORA_SUBGRAPH_URLS: urls, AURORA_DEDUPLICATE_SUBGRAPH_REQUESTS: 'false', AURORA_DATA_DIR: path.join(dataDir, 'second-router') });
+      spawnService('router-cached', router.command, { ...env, PORT: String(CACHED_PORT), AURORA_SUBGRAPH_URLS: urls, AURORA_RESPONSE_CACHE: 'true', AURORA_DATA_DIR: path.join(dataDir, 'third-router') });
     }
     const notReady = await waitUntilReady(`http://127.0.0.1:${ROUTER_PORT}/ready`, Date.now() + 120_000);
     if (notReady) throw new Error(`the network did not become ready: ${JSON.stringify(notReady)}`);
     await waitUntilReady(`http://127.0.0.1:${PLAIN_PORT}/`, Date.now() + 60_000, () => false, []).catch(() => null);
     if (await waitUntilReady(`http://127.0.0.1:${NO_DEDUP_PORT}/ready`, Date.now() + 60_000)) throw new Error('the second router did not become ready');
+    if (await waitUntilReady(`http://127.0.0.1:${CACHED_PORT}/ready`, Date.now() + 60_000)) throw new Error('the third router did not become ready');
     await waitUntilReady(`http://127.0.0.1:${HIVE_PORT}/healthcheck`, Date.now() + 60_000, () => false, []).catch(() => null);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const targets = [
@@ -84,6 +87,7 @@ export async function benchRouter(): Promise<void> {
       { label: 'plain @apollo/gateway', url: `http://127.0.0.1:${PLAIN_PORT}/`, pid: children.find((entry) => entry.name === 'plain-gateway')?.child.pid },
       { label: '@graphql-hive/gateway', url: `http://127.0.0.1:${HIVE_PORT}/graphql`, pid: children.find((entry) => entry.name === 'hive-gateway')?.child.pid },
       { label: 'our router, deduplication off', url: `http://127.0.0.1:${NO_DEDUP_PORT}/graphql`, pid: children.find((entry) => entry.name === 'router-no-dedup')?.child.pid },
+      { label: 'our router, response cache on', url: `http://127.0.0.1:${CACHED_PORT}/graphql`, pid: children.find((entry) => entry.name === 'router-cached')?.child.pid },
     ];
     const directUrl = `http://127.0.0.1:${commands[0]?.port}/graphql`;
     console.log(`machine: ${os.cpus().length} cores, node ${process.version}; autocannon 10 connections, ${SECONDS} s per cell, in this process (not pinned: 2 cores)\n`);
@@ -105,7 +109,7 @@ export async function benchRouter(): Promise<void> {
       }
     }
     console.log(`\npeak resident memory (MiB): ${targets.map((target) => `${target.label} ${peakRss(target.pid).toFixed(0)}`).join(', ')}`);
-    console.log('Response caching: the router has none, so there is no cached row; every figure above is without caching. Each target ran with 10 concurrent clients sending the same operation.');
+    console.log('Every row but the last of each block has response caching off. Each target ran with 10 concurrent clients sending the same operation: the best case for deduplication and caching alike.');
   } finally {
     for (const { child } of [...children].reverse()) child.kill('SIGINT');
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     await benchDirectory();
   }
   if (suite === 'all' || suite === 'router') {
-    console.log('\n== router: against plain @apollo/gateway and the physical limit\n');
+    console.log('\n== router: against plain @apollo/gateway, Hive Gateway and the physical limit\n');
     await benchRouter();
   }
   if (suite === 'all' || suite === 'recommendation') {
