@@ -132,6 +132,21 @@ interface Entry {
   service: IndexedService;
   labels: LabelScores;
   classes: Set<string>;
+  /** Who the service's own name or summary says it is for, when it says. */
+  audience: 'YOUNG' | 'SENIOR' | null;
+}
+
+// Many services carry no target groups; their names often say whom they are for ("Nuorisotilat",
+// "Servicestyrning för äldre"). That is a hint, not a rule: it lowers the score, it does not filter.
+const YOUNG = /\b(nuor|lasten|lapsi|leikki|koululai|young|youth|child|children|kids?\b|ungdom|unga\b|barn)/i;
+const SENIOR = /\b(ikäänty|ikäihmi|vanhus|vanhuks|eläkeläi|senior|elderly|older people|äldre|pensionär)/i;
+const AUDIENCE_PENALTY = 0.25;
+
+function audienceOf(service: IndexedService): Entry['audience'] {
+  const text = [service.name.fi, service.name.sv, service.name.en, service.summary.fi, service.summary.en].filter(Boolean).join(' ');
+  const young = YOUNG.test(text);
+  const senior = SENIOR.test(text);
+  return young === senior ? null : young ? 'YOUNG' : 'SENIOR';
 }
 
 /**
@@ -153,7 +168,7 @@ export class RecommendationEngine {
     const labels = options.inference === false ? handLabelsOnly(active) : inferLabels(active, options.inference || {});
     for (const service of active) {
       const classes = new Set(service.serviceClasses.flatMap(withAncestors));
-      this.entries.set(service._id, { service, labels: labels.get(service._id) as LabelScores, classes });
+      this.entries.set(service._id, { service, labels: labels.get(service._id) as LabelScores, classes, audience: audienceOf(service) });
       for (const code of classes) push(this.byClass, code, service._id);
       for (const concept of service.concepts) push(this.byConcept, concept, service._id);
     }
@@ -219,6 +234,7 @@ export class RecommendationEngine {
       if (personal?.has('HELPFUL')) score *= 1.3;
       else if (personal?.has('USED')) score *= 1.1;
       if (general && !entry.service.nationwide) score *= 0.5;
+      if (situation.age !== null && ((entry.audience === 'YOUNG' && situation.age >= 30) || (entry.audience === 'SENIOR' && situation.age < 50))) score *= AUDIENCE_PENALTY;
       if (situation.municipality && entry.service.municipalities.includes(situation.municipality)) score *= 1.05;
       if (entry.service.languages.includes(situation.language)) score *= 1.03;
       ranked.push({ id, score, relevance });

@@ -107,6 +107,20 @@ describe('packages', () => {
     expect(violations(catalogue[7] as IndexedService, situation({ age: 70 }))).toEqual([]);
   });
 
+  it('prefers services whose names fit the person\'s age, without filtering the others out', () => {
+    const older = engine.rank(situation({ meters: { FRIENDS: 1 }, age: 70 })).ranked.map((entry) => entry.id);
+    const younger = engine.rank(situation({ meters: { FRIENDS: 1 }, age: 20 })).ranked.map((entry) => entry.id);
+    const seniorsClub = catalogue.find((entry) => entry.name.fi === 'Eläkeläisten kerho')?._id as string;
+    expect(older).toContain(seniorsClub);
+    expect(younger).not.toContain(seniorsClub); // its target group KR1.1 alone is a hard filter
+    const youthOnly = new RecommendationEngine([...catalogue, service({ fi: 'Nuorten ystäväpiiri', summary: 'Ystävätoimintaa nuorille.', labels: ['FRIENDS'] })]);
+    const youthId = `s${String(serial).padStart(3, '0')}`;
+    const at70 = youthOnly.rank(situation({ meters: { FRIENDS: 1 }, age: 70 })).ranked.map((entry) => entry.id);
+    const at20 = youthOnly.rank(situation({ meters: { FRIENDS: 1 }, age: 20 })).ranked.map((entry) => entry.id);
+    expect(at70).toContain(youthId);
+    expect(at70.indexOf(youthId)).toBeGreaterThan(at20.indexOf(youthId));
+  });
+
   it('covers every need with 3–6 services, each saying which need it covers, preferring a place to visit', () => {
     const result = engine.recommend(situation({ lifeEvents: ['KE8'], meters: { FINANCE: 1 }, municipality: '491' }), 1);
     const [pack] = result.packages;
