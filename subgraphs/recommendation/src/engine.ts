@@ -138,7 +138,7 @@ interface Entry {
 
 // Many services carry no target groups; their names often say whom they are for ("Nuorisotilat",
 // "Servicestyrning för äldre"). That is a hint, not a rule: it lowers the score, it does not filter.
-const YOUNG = /\b(nuor|lasten|lapsi|leikki|koululai|young|youth|child|children|kids?\b|ungdom|unga\b|barn)/i;
+const YOUNG = /\b(nuor|lasten|lapsi|leikki|koululai|oppilas|perusopetu|kouluterv|päiväkot|varhaiskasv|young|youth|child|children|kids?\b|pupil|school health|ungdom|unga\b|barn|elev|skolhälso)/i;
 const SENIOR = /\b(ikäänty|ikäihmi|vanhus|vanhuks|eläkeläi|senior|elderly|older people|äldre|pensionär)/i;
 const AUDIENCE_PENALTY = 0.25;
 
