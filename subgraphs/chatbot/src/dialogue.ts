@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DIMENSIONS, meterOf, type Dimension } from '@aurora/code-lists';
 import type { DocumentStore } from '@aurora/store';
 import { badUserInput, codedError, ErrorCode, type Language, type Logger } from '@aurora/subgraph-kit';
 import { isStopword, tokenize, type TextLanguage } from '@aurora/text-analysis';
@@ -12,19 +13,7 @@ const CRISIS_CONFIDENCE = 0.5;
 const KEEP_MESSAGES = 100;
 const TRANSFER_MINUTES = 10;
 const SKIPPED = 'SKIPPED';
-const METERS = ['FAMILY', 'FINANCE', 'FRIENDS', 'HEALTH', 'HOUSING', 'IMPROVEMENT_OF_STRENGTHS', 'LIFE_SATISFACTION', 'RESILIENCE', 'SELF_ESTEEM', 'WORKING_STUDYING'];
-const METER_FIELDS: Record<string, string> = {
-  FAMILY: 'family',
-  FINANCE: 'finance',
-  FRIENDS: 'friends',
-  HEALTH: 'health',
-  HOUSING: 'housing',
-  IMPROVEMENT_OF_STRENGTHS: 'improvementOfStrengths',
-  LIFE_SATISFACTION: 'lifeSatisfaction',
-  RESILIENCE: 'resilience',
-  SELF_ESTEEM: 'selfEsteem',
-  WORKING_STUDYING: 'workingStudying',
-};
+const isMeter = (intent: string): intent is Dimension => (DIMENSIONS as readonly string[]).includes(intent);
 
 export interface ChatMessage {
   author: 'PERSON' | 'CHATBOT';
@@ -165,7 +154,7 @@ export class Dialogue {
     } else if (session.awaiting === 'AGE' && (age !== null || skip)) {
       if (skip) session.age = SKIPPED;
       name = 'answer';
-    } else if (intent && (intent.name.startsWith('KE') || METERS.includes(intent.name))) {
+    } else if (intent && (intent.name.startsWith('KE') || isMeter(intent.name))) {
       const list = intent.name.startsWith('KE') ? session.lifeEvents : session.needs;
       if (!list.includes(intent.name)) list.push(intent.name);
       session.shown = 0;
@@ -211,7 +200,7 @@ export class Dialogue {
     const situation: Record<string, unknown> = {
       lifeEvents: session.lifeEvents,
       language,
-      wellbeing: Object.fromEntries(session.needs.map((need) => [METER_FIELDS[need], 2])),
+      wellbeing: Object.fromEntries(session.needs.filter(isMeter).map((need) => [meterOf(need), 2])),
     };
     if (session.municipality && session.municipality !== SKIPPED) situation.municipality = session.municipality;
     if (typeof session.age === 'number') situation.age = session.age;

@@ -1,18 +1,8 @@
 import type { Language } from '@aurora/subgraph-kit';
 
-export const METERS = [
-  'family',
-  'finance',
-  'friends',
-  'health',
-  'housing',
-  'improvementOfStrengths',
-  'lifeSatisfaction',
-  'resilience',
-  'selfEsteem',
-  'workingStudying',
-] as const;
-export type Meter = (typeof METERS)[number];
+import { METERS, type Meter } from '@aurora/code-lists';
+
+export { METERS, type Meter };
 export type Wellbeing = Partial<Record<Meter, number | null>>;
 
 export const ATTRIBUTE_NAMES = ['AGE', 'MUNICIPALITY', 'LIFE_EVENTS', 'LANGUAGE', 'WELLBEING', 'INTERESTS'] as const;

@@ -1,37 +1,10 @@
 import type { Language, LocalisedText } from '@aurora/subgraph-kit';
 
-/** The ten 3X10D meters, as the directory names them (WellbeingDimension). */
-export const DIMENSIONS = [
-  'FAMILY',
-  'FINANCE',
-  'FRIENDS',
-  'HEALTH',
-  'HOUSING',
-  'IMPROVEMENT_OF_STRENGTHS',
-  'LIFE_SATISFACTION',
-  'RESILIENCE',
-  'SELF_ESTEEM',
-  'WORKING_STUDYING',
-] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+// The ten 3X10D meters, as the directory names them (WellbeingDimension) and as inputs do.
+import { DIMENSIONS, dimensionOf, METERS, type Dimension, type Meter } from '@aurora/code-lists';
 
-/** The meters as GraphQL inputs and profile attributes name them. */
-export const METERS = [
-  'family',
-  'finance',
-  'friends',
-  'health',
-  'housing',
-  'improvementOfStrengths',
-  'lifeSatisfaction',
-  'resilience',
-  'selfEsteem',
-  'workingStudying',
-] as const;
-export type Meter = (typeof METERS)[number];
+export { DIMENSIONS, dimensionOf, METERS, type Dimension, type Meter };
 export type Meters = Partial<Record<Meter, number | null>>;
-
-export const dimensionOf = (meter: Meter): Dimension => DIMENSIONS[METERS.indexOf(meter)] as Dimension;
 
 export type ChannelKind = 'ELECTRONIC' | 'PHONE' | 'SERVICE_LOCATION' | 'WEB_PAGE' | 'PRINTABLE_FORM';
 

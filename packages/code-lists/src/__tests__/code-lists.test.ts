@@ -1,4 +1,4 @@
-import { isLifeEventCode, isMunicipalityCode, LIFE_EVENTS, lifeEvent, MUNICIPALITIES, SERVICE_CLASSES, serviceClass } from '../index';
+import { DIMENSIONS, dimensionOf, isLifeEventCode, isMunicipalityCode, LIFE_EVENTS, lifeEvent, METERS, meterOf, MUNICIPALITIES, SERVICE_CLASSES, serviceClass } from '../index';
 
 describe('code lists', () => {
   it('know every municipality and life event, and nothing else', () => {
@@ -20,5 +20,15 @@ describe('service classes', () => {
     expect(serviceClass('P10')?.parent).toBeNull();
     expect(serviceClass('P99')).toBeUndefined();
     expect(lifeEvent('KE8')?.name.sv).toBe('Att bli arbetslös');
+  });
+});
+
+describe('3X10D meters', () => {
+  it('name each meter as an input field and as a dimension, in the same order', () => {
+    expect(METERS).toHaveLength(10);
+    expect(DIMENSIONS).toHaveLength(10);
+    expect(dimensionOf('improvementOfStrengths')).toBe('IMPROVEMENT_OF_STRENGTHS');
+    expect(meterOf('WORKING_STUDYING')).toBe('workingStudying');
+    for (const meter of METERS) expect(meterOf(dimensionOf(meter))).toBe(meter);
   });
 });
