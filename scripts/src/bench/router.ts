@@ -5,7 +5,7 @@
  * answers alone, asked directly). Every server runs in its own process; the load generator (autocannon) runs in
  * this one. Prints req/s, p50/p99 and peak memory, and the ratios.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -90,7 +90,8 @@ export async function benchRouter(): Promise<void> {
       { label: 'our router, response cache on', url: `http://127.0.0.1:${CACHED_PORT}/graphql`, pid: children.find((entry) => entry.name === 'router-cached')?.child.pid },
     ];
     const directUrl = `http://127.0.0.1:${commands[0]?.port}/graphql`;
-    console.log(`machine: ${os.cpus().length} cores, node ${process.version}; autocannon 10 connections, ${SECONDS} s per cell, in this process (not pinned: 2 cores)\n`);
+    const pinning = pinLoadAwayFromRouters(targets.map((target) => target.pid));
+    console.log(`machine: ${os.cpus().length} cores, node ${process.version}; autocannon 10 connections, ${SECONDS} s per cell, in this process; ${pinning}\n`);
     for (const scenario of MIX) {
       // Correctness first: every target must give the same answer.
       const answers = await Promise.all(targets.map(async (target) => JSON.stringify(await (await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: scenario.query }) })).json())));
@@ -114,5 +115,22 @@ export async function benchRouter(): Promise<void> {
     for (const { child } of [...children].reverse()) child.kill('SIGINT');
     await new Promise((resolve) => setTimeout(resolve, 500));
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The load generator on the last CPU, the routers and gateways (measured one at a time) on the
+ * others, so that autocannon does not take CPU from the router it measures; subgraphs float.
+ */
+function pinLoadAwayFromRouters(pids: (number | undefined)[]): string {
+  const cpus = os.cpus().length;
+  if (cpus < 2) return 'not pinned (one CPU)';
+  try {
+    const routerCpus = cpus === 2 ? '0' : `0-${cpus - 2}`;
+    for (const pid of pids) if (pid) execFileSync('taskset', ['-a', '-cp', routerCpus, String(pid)], { stdio: 'ignore' });
+    execFileSync('taskset', ['-a', '-cp', String(cpus - 1), String(process.pid)], { stdio: 'ignore' });
+    return `load generator pinned to CPU ${cpus - 1}, routers and gateways to CPU ${routerCpus}, subgraphs unpinned`;
+  } catch {
+    return 'not pinned (taskset unavailable)';
   }
 }
