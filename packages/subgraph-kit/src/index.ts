@@ -44,6 +44,7 @@ export {
   pseudonymOf,
   mountPersonalData,
   personalDataSecret,
+  requirePersonalDataSecret,
   ensureSecretFile,
   type PersonalDataHandler,
   type PersonalDataOptions,

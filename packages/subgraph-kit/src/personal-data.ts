@@ -85,6 +85,20 @@ export function personalDataSecret(dataDir: string, configured?: string): string
 }
 
 /**
+ * The secret a personal-data subgraph shares with the router: the one given (tests), else from
+ * its config; a subgraph that keeps personal data cannot start without one.
+ */
+export function requirePersonalDataSecret(
+  subgraph: string,
+  given: string | undefined,
+  config: { AURORA_DATA_DIR: string; AURORA_PERSONAL_DATA_SECRET?: string } | undefined,
+): string {
+  const secret = given ?? (config ? personalDataSecret(config.AURORA_DATA_DIR, config.AURORA_PERSONAL_DATA_SECRET) : undefined);
+  if (!secret) throw new Error(`The ${subgraph} subgraph needs the personal-data secret shared with the router.`);
+  return secret;
+}
+
+/**
  * A development secret kept in a file: 32 random bytes (base64url) written once, readable by the
  * owner only. Processes starting together agree on the first one written.
  */

@@ -6,7 +6,7 @@ import type { DocumentStore } from '@aurora/store';
 import {
   buildSubgraphFromSdl,
   createSubgraphServer,
-  personalDataSecret,
+  requirePersonalDataSecret,
   providerAuthSettings,
   ProviderTokenVerifier,
   pseudonymOf,
@@ -49,8 +49,7 @@ export async function createChatbotSubgraph(options: ChatbotOptions) {
     return (await response.json()) as Awaited<ReturnType<RouterPost>>;
   };
   const dialogue = new Dialogue(options.store, post, options.logger);
-  const secret = options.personalDataSecret ?? (options.config ? personalDataSecret(options.config.AURORA_DATA_DIR, options.config.AURORA_PERSONAL_DATA_SECRET) : undefined);
-  if (!secret) throw new Error('The chatbot needs the personal-data secret shared with the router.');
+  const secret = requirePersonalDataSecret(SUBGRAPH_NAME, options.personalDataSecret, options.config);
   const auth = options.auth ?? (options.config ? providerAuthSettings(options.config) : { issuer: 'aurora-dev', audience: 'aurora-network' });
   const server = createSubgraphServer<ChatbotContext>({
     name: SUBGRAPH_NAME,

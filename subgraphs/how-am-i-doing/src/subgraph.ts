@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentStore } from '@aurora/store';
-import { buildSubgraphFromSdl, createSubgraphServer, personalDataSecret, pseudonymOf, type Logger, type SubgraphEnv, type SubgraphServer } from '@aurora/subgraph-kit';
+import { buildSubgraphFromSdl, createSubgraphServer, requirePersonalDataSecret, pseudonymOf, type Logger, type SubgraphEnv, type SubgraphServer } from '@aurora/subgraph-kit';
 import { mountPage } from '@aurora/web-ui';
 import { AssessmentRepository } from './repository';
 import { createResolvers, type HowAmIDoingContext } from './resolvers';
@@ -25,8 +25,7 @@ export interface HowAmIDoingOptions {
 /** How am I doing? as a subgraph with its page at /, on its own store. */
 export async function createHowAmIDoingSubgraph(options: HowAmIDoingOptions): Promise<SubgraphServer & { repository: AssessmentRepository }> {
   const repository = new AssessmentRepository(options.store);
-  const secret = options.personalDataSecret ?? (options.config ? personalDataSecret(options.config.AURORA_DATA_DIR, options.config.AURORA_PERSONAL_DATA_SECRET) : undefined);
-  if (!secret) throw new Error('How am I doing? needs the personal-data secret shared with the router.');
+  const secret = requirePersonalDataSecret(SUBGRAPH_NAME, options.personalDataSecret, options.config);
   const publicRouterUrl = options.publicRouterUrl ?? (() => options.config?.AURORA_PUBLIC_ROUTER_URL ?? 'http://localhost:4000/graphql');
   const server = createSubgraphServer<HowAmIDoingContext>({
     name: SUBGRAPH_NAME,

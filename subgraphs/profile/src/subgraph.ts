@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentStore } from '@aurora/store';
-import { buildSubgraphFromSdl, createSubgraphServer, personalDataSecret, pseudonymOf, type Logger, type SubgraphEnv, type SubgraphServer } from '@aurora/subgraph-kit';
+import { buildSubgraphFromSdl, createSubgraphServer, requirePersonalDataSecret, pseudonymOf, type Logger, type SubgraphEnv, type SubgraphServer } from '@aurora/subgraph-kit';
 import { createLoaders, type ProfileContext } from './loaders';
 import { ProfileRepository } from './repository';
 import { createResolvers } from './resolvers';
@@ -24,9 +24,7 @@ export interface ProfileOptions {
 /** Profile management on its own store, offering the router export and deletion by pseudonym. */
 export async function createProfileSubgraph(options: ProfileOptions): Promise<SubgraphServer> {
   const repository = new ProfileRepository(options.store);
-  const secret =
-    options.personalDataSecret ?? (options.config ? personalDataSecret(options.config.AURORA_DATA_DIR, options.config.AURORA_PERSONAL_DATA_SECRET) : undefined);
-  if (!secret) throw new Error('The profile subgraph needs the personal-data secret shared with the router.');
+  const secret = requirePersonalDataSecret(SUBGRAPH_NAME, options.personalDataSecret, options.config);
   return createSubgraphServer<ProfileContext>({
     name: SUBGRAPH_NAME,
     schema: buildSubgraphFromSdl(typeDefs, createResolvers(repository)),

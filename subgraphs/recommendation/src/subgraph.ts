@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentStore } from '@aurora/store';
-import { buildSubgraphFromSdl, createSubgraphServer, personalDataSecret, pseudonymOf, type Logger, type RunningServer, type SubgraphEnv } from '@aurora/subgraph-kit';
+import { buildSubgraphFromSdl, createSubgraphServer, requirePersonalDataSecret, pseudonymOf, type Logger, type RunningServer, type SubgraphEnv } from '@aurora/subgraph-kit';
 import type { EngineOptions } from './engine';
 import { createResolvers, type RecommendationContext } from './resolvers';
 import { RecommendationService } from './service';
@@ -31,9 +31,7 @@ export interface RecommendationSubgraph {
 /** The recommendation engine as a subgraph on its own store, with export and deletion for the router. */
 export async function createRecommendationSubgraph(options: RecommendationOptions): Promise<RecommendationSubgraph> {
   const service = new RecommendationService(options.store, options.logger, options.engine);
-  const secret =
-    options.personalDataSecret ?? (options.config ? personalDataSecret(options.config.AURORA_DATA_DIR, options.config.AURORA_PERSONAL_DATA_SECRET) : undefined);
-  if (!secret) throw new Error('The recommendation subgraph needs the personal-data secret shared with the router.');
+  const secret = requirePersonalDataSecret(SUBGRAPH_NAME, options.personalDataSecret, options.config);
   const follow =
     options.follow ??
     (options.config?.AURORA_ROUTER_URL ? { routerUrl: options.config.AURORA_ROUTER_URL, intervalMs: options.config.AURORA_CATALOGUE_SYNC_MS ?? 60_000 } : undefined);
