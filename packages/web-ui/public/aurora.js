@@ -125,3 +125,16 @@ export function rememberLanguage(language) {
   localStorage.setItem('aurora.language', language);
   document.documentElement.lang = language.toLowerCase();
 }
+
+/**
+ * The header every page shares, in the page's language: the document title and heading, the
+ * language switch's label and value, and the skip link. `ui` has `title`, `language`, `skip`.
+ */
+export function applyHeaderTexts(language, ui) {
+  rememberLanguage(language);
+  document.title = ui.title;
+  document.getElementById('title').textContent = ui.title;
+  document.getElementById('language-label').firstChild.textContent = `${ui.language} `;
+  document.getElementById('language').value = language;
+  document.querySelector('.skip-link').textContent = ui.skip;
+}

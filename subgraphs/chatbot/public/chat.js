@@ -1,4 +1,4 @@
-import { el, forgetIdentity, graphql, pageLanguage, rememberLanguage, SERVICE_FIELDS, serviceCard } from '/assets/aurora.js';
+import { applyHeaderTexts, el, forgetIdentity, graphql, pageLanguage, SERVICE_FIELDS, serviceCard } from '/assets/aurora.js';
 
 const UI = {
   FI: { title: 'Aurora-chat', language: 'Kieli', intro: 'Kerro tilanteestasi, niin etsin sinulle sopivia palveluja. Älä kirjoita nimeäsi tai henkilötunnustasi.', message: 'Viesti', send: 'Lähetä', services: 'Palvelut', forget: 'Poista keskustelu', forgotten: 'Keskustelu poistettu.', you: 'Sinä', bot: 'Aurora', skip: 'Siirry viestikenttään', quick: 'Pikavastaukset', error: 'Viestin lähetys ei onnistunut. Yritä uudelleen.', conversation: 'Keskustelu', package: 'Palvelukokonaisuus' },
@@ -19,18 +19,13 @@ let sessionId = sessionStorage.getItem('aurora.chat.session');
 const $ = (id) => document.getElementById(id);
 
 function applyLanguage() {
-  rememberLanguage(language);
   const ui = UI[language];
-  document.title = ui.title;
-  $('title').textContent = ui.title;
-  $('language-label').firstChild.textContent = `${ui.language} `;
-  $('language').value = language;
+  applyHeaderTexts(language, ui);
   $('intro').textContent = ui.intro;
   $('message-label').textContent = ui.message;
   $('send').textContent = ui.send;
   $('results-title').textContent = ui.services;
   $('forget').textContent = ui.forget;
-  document.querySelector('.skip-link').textContent = ui.skip;
   $('quick-replies').setAttribute('aria-label', ui.quick);
   $('conversation-title').textContent = ui.conversation;
 }

@@ -1,4 +1,4 @@
-import { el, forgetIdentity, graphql, pageLanguage, rememberLanguage, SERVICE_FIELDS, serviceCard } from '/assets/aurora.js';
+import { applyHeaderTexts, el, forgetIdentity, graphql, pageLanguage, SERVICE_FIELDS, serviceCard } from '/assets/aurora.js';
 
 const UI = {
   FI: {
@@ -227,13 +227,8 @@ async function deleteData() {
 }
 
 async function render() {
-  rememberLanguage(language);
   const ui = UI[language];
-  document.title = ui.title;
-  $('title').textContent = ui.title;
-  $('language-label').firstChild.textContent = `${ui.language} `;
-  $('language').value = language;
-  document.querySelector('.skip-link').textContent = ui.skip;
+  applyHeaderTexts(language, ui);
   $('intro').textContent = ui.intro;
   $('data-title').textContent = ui.data;
   $('data-intro').textContent = ui.dataIntro;
