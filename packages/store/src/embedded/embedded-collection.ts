@@ -21,7 +21,8 @@ import type { Change } from './journal';
 /** Where acknowledged changes go before they are applied (a file journal, or nowhere in memory). */
 export interface ChangeSink {
   append(changes: Change[]): void;
-  compactIfWorthwhile(documents: Iterable<StoredDocument>, liveCount: number): void;
+  /** Called once a commit is applied; `deleted` says whether it removed any document. */
+  afterCommit(documents: Iterable<StoredDocument>, liveCount: number, deleted: boolean): void;
 }
 
 interface UniqueIndex {
@@ -250,7 +251,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
       if (document) this.documents.set(id, document);
       else this.documents.delete(id);
     }
-    this.sink.compactIfWorthwhile(this.documents.values(), this.documents.size);
+    this.sink.afterCommit(this.documents.values(), this.documents.size, changes.some((change) => 'del' in change));
   }
 
   async createIndexes(indexes: IndexSpec[]): Promise<void> {

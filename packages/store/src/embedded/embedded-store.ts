@@ -13,7 +13,7 @@ export interface EmbeddedStoreOptions {
 }
 
 const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
-const MEMORY_SINK: ChangeSink = { append() {}, compactIfWorthwhile() {} };
+const MEMORY_SINK: ChangeSink = { append() {}, afterCommit() {} };
 
 function isProcessAlive(pid: number): boolean {
   try {

@@ -50,6 +50,13 @@ function fsyncDirectory(directory: string): void {
  * `.torn-*` file, never silently dropped. Any other unreadable line means the file is damaged,
  * and opening refuses without touching it. When the file holds many superseded lines it is
  * rewritten to a temporary file and renamed over the original, which is atomic.
+ *
+ * Deletion erases: a commit that deletes a document rewrites the file with the live documents
+ * only before it is acknowledged, so neither the deleted document nor any earlier version of it
+ * stays in the file. A process killed between the deletion's line and the rewrite leaves a `del`
+ * line behind; the next open sees it and rewrites the file before anything is read from it.
+ * An interrupted last line is discarded (with a warning that gives its size, not its content):
+ * it was never acknowledged, and keeping it would keep what a person may later ask to erase.
  */
 export class CollectionJournal {
   private fd: number;
@@ -68,6 +75,7 @@ export class CollectionJournal {
     const documents = new Map<string, StoredDocument>();
     fs.rmSync(`${file}.compacting`, { force: true });
     let lines = 0;
+    let deletions = 0;
     if (fs.existsSync(file)) {
       const content = fs.readFileSync(file);
       const lastNewline = content.lastIndexOf(0x0a);
@@ -78,20 +86,24 @@ export class CollectionJournal {
       rows.forEach((line, index) => {
         const change = parseLine(file, index + 1, line);
         if ('put' in change) documents.set(change.put._id, change.put);
-        else documents.delete(change.del);
+        else {
+          documents.delete(change.del);
+          deletions += 1;
+        }
       });
       lines = rows.length;
       if (tail.length > 0) {
-        const tornFile = `${file}.torn-${Date.now()}`;
-        fs.writeFileSync(tornFile, tail);
         fs.truncateSync(file, lastNewline + 1);
         events.warn(
-          `${file} ended in an incomplete write from an interrupted process; ` +
-            `it was never acknowledged and was set aside in ${tornFile}.`,
+          `${file} ended in an incomplete write of ${tail.length} bytes from an interrupted process; ` +
+            'it was never acknowledged and was discarded.',
         );
       }
     }
-    return { journal: new CollectionJournal(file, lines), documents };
+    const journal = new CollectionJournal(file, lines);
+    // A deletion whose rewrite was interrupted: finish erasing before anything else happens.
+    if (deletions > 0) journal.compact(documents.values(), documents.size);
+    return { journal, documents };
   }
 
   append(changes: Change[]): void {
@@ -102,9 +114,16 @@ export class CollectionJournal {
     this.lines += changes.length;
   }
 
-  /** Rewrites the file with only the live documents when most of its lines are superseded. */
-  compactIfWorthwhile(documents: Iterable<StoredDocument>, liveCount: number): void {
-    if (this.lines < COMPACT_MIN_LINES || this.lines < liveCount * 2) return;
+  /**
+   * After a commit: rewrites the file with only the live documents when the commit deleted
+   * something (erasure), or when most of its lines are superseded (size).
+   */
+  afterCommit(documents: Iterable<StoredDocument>, liveCount: number, deleted: boolean): void {
+    if (deleted || (this.lines >= COMPACT_MIN_LINES && this.lines >= liveCount * 2)) this.compact(documents, liveCount);
+  }
+
+  /** Rewrites the file with only the live documents, atomically (temporary file, fsync, rename). */
+  compact(documents: Iterable<StoredDocument>, liveCount: number): void {
     const temporary = `${this.file}.compacting`;
     const fd = fs.openSync(temporary, 'w');
     try {
