@@ -119,7 +119,8 @@ describe('the provider\'s check command', () => {
       output: [`${malformed}:2:9: Syntax Error: Expected Name, found ":".`],
     });
     const conflicting = await checkSubgraph({ name: 'libraries', schemaFile: write('"Root." type Query { "Clash." service(id: ID!): Int }'), url: 'http://x/graphql' });
-    expect(conflicting.output[0]).toMatch(/^error \[composition\/[A-Z_]+\] \(supergraph\): /);
+    expect(conflicting.output[0]).toMatch(/^error \[ownership\/field\] libraries: Query.service: Query.service belongs to subgraph service-directory/);
+    expect(conflicting.output[1]).toMatch(/^error \[composition\/[A-Z_]+\] \(supergraph\): /);
     expect(await checkSubgraph({ name: 'newcomer', schemaFile: write('type Query { a: Int }') })).toEqual({ ok: false, output: ['newcomer is not in the network yet: give its routing URL with --url.'] });
   });
 });

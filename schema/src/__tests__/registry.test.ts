@@ -52,7 +52,8 @@ describe('the schema registry', () => {
     expect(conflicting.status).toBe(422);
     const refusal = (await conflicting.json()) as { code: string; errors: { rule: string }[] };
     expect(refusal.code).toBe('SCHEMA_CHECK_FAILED');
-    expect(refusal.errors[0]?.rule).toMatch(/^composition\//);
+    expect(refusal.errors[0]).toMatchObject({ rule: 'ownership/field', coordinate: 'Query.service', subgraph: 'animal-welfare' });
+    expect(refusal.errors[1]?.rule).toMatch(/^composition\//);
 
     const accepted = await publish(base, 'animal-welfare', animalWelfare, await token('association-1'));
     expect(accepted.status).toBe(201);

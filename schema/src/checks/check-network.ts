@@ -1,7 +1,14 @@
+import { NETWORK_OWNER, NETWORK_RULES, type NetworkRules } from '@aurora/supergraph';
 import { composeSupergraph, type SubgraphSchema } from '../compose';
 import { breakingChanges, type AcceptedChange } from './breaking';
 import type { Finding } from './finding';
 import { lintSubgraph } from './lint';
+import { ownershipFindings } from './ownership';
+
+/** A subgraph under review; `owner` is its publishing organisation (the network's own when not given). */
+export interface ReviewedSubgraph extends SubgraphSchema {
+  owner?: string;
+}
 
 export interface NetworkCheck {
   findings: Finding[];
@@ -10,11 +17,14 @@ export interface NetworkCheck {
 }
 
 /**
- * The network's schema review: the subgraphs must compose, each must follow the common rules,
- * and the result must not break clients of the committed supergraph unless the change is accepted.
+ * The network's schema review: the subgraphs must compose, each must follow the common rules
+ * (its own schema's, and who may hold what across organisations), and the result must not break
+ * clients of the committed supergraph unless the change is accepted. The registry's publish,
+ * `schema:check` and `schema:check-subgraph` all review through here.
  */
-export async function checkNetwork(subgraphs: SubgraphSchema[], committedSupergraph: string | null, accepted: AcceptedChange[]): Promise<NetworkCheck> {
+export async function checkNetwork(subgraphs: ReviewedSubgraph[], committedSupergraph: string | null, accepted: AcceptedChange[], rules: NetworkRules = NETWORK_RULES): Promise<NetworkCheck> {
   const findings: Finding[] = subgraphs.flatMap((subgraph) => lintSubgraph(subgraph.name, subgraph.sdl));
+  findings.push(...ownershipFindings(subgraphs.map((subgraph) => ({ name: subgraph.name, sdl: subgraph.sdl, owner: subgraph.owner ?? NETWORK_OWNER })), rules));
   const composed = composeSupergraph(subgraphs);
   if (!composed.ok) {
     for (const [code, message] of composed.errors) {
@@ -22,6 +32,15 @@ export async function checkNetwork(subgraphs: SubgraphSchema[], committedSupergr
     }
     return { findings, supergraphSdl: null };
   }
-  if (committedSupergraph) findings.push(...(await breakingChanges(committedSupergraph, composed.supergraphSdl, accepted)));
+  if (committedSupergraph) {
+    try {
+      findings.push(...(await breakingChanges(committedSupergraph, composed.supergraphSdl, accepted)));
+    } catch (error) {
+      // A supergraph the router's libraries cannot even load (an unsupported feature, say) is no version to publish.
+      findings.push({ rule: 'breaking-change/unreadable', severity: 'error', coordinate: '(supergraph)', message: `The composed supergraph cannot be loaded to compare it with the current one: ${firstLine(error)}`, fix: 'Remove what the finding above names, or what the message names.' });
+    }
+  }
   return { findings, supergraphSdl: composed.supergraphSdl };
 }
+
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n').filter(Boolean).slice(-1)[0] ?? 'unknown error';

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openStore } from '@aurora/store';
 import { closeOnSignal, createLogger, parseEnv, providerAuthSettings, ProviderTokenVerifier, runService, subgraphEnvSchema } from '@aurora/subgraph-kit';
+import { NETWORK_OWNER } from '@aurora/supergraph';
 import { readAcceptedChanges } from '../checks/breaking';
 import { readManifest, SCHEMA_DIR } from '../manifest';
 import { SchemaRegistry } from './registry';
@@ -9,8 +10,6 @@ import { createRegistryServer } from './server';
 
 export const DEFAULT_PORT = 4010;
 
-/** The organisation that owns the network's own subgraphs in the registry. */
-export const NETWORK_OWNER = 'aurora-network';
 
 runService('registry', async () => {
   const config = parseEnv('registry', subgraphEnvSchema(DEFAULT_PORT), process.env);

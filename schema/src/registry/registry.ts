@@ -5,6 +5,7 @@ import type { AcceptedChange } from '../checks/breaking';
 import { checkNetwork } from '../checks/check-network';
 import { hasErrors, type Finding } from '../checks/finding';
 import { federationLink } from '@aurora/subgraph-kit';
+import { NETWORK_OWNER, NETWORK_RULES } from '@aurora/supergraph';
 
 export interface RegisteredSubgraph {
   name: string;
@@ -68,7 +69,7 @@ export class SchemaRegistry {
   async seed(subgraphs: RegisteredSubgraph[]): Promise<Version> {
     const existing = await this.current();
     if (existing) return existing;
-    const review = await checkNetwork(subgraphs.map(({ name, url, sdl }) => ({ name, url, sdl })), null, []);
+    const review = await checkNetwork(subgraphs, null, []);
     if (!review.supergraphSdl || hasErrors(review.findings)) throw new Error('The seed subgraphs do not pass the review.');
     return this.save(subgraphs, review.supergraphSdl, { action: 'seed' });
   }
@@ -93,12 +94,16 @@ export class SchemaRegistry {
     if (existing && existing.owner !== publisher.organisation && !publisher.admin) {
       return { ok: false, status: 403, errors: [`Subgraph ${input.name} belongs to another organisation.`] };
     }
+    // A core subgraph's name carries the network's trust (pseudonyms, personal data), even while it is absent.
+    if (!existing && NETWORK_RULES.coreSubgraphs.includes(input.name) && publisher.organisation !== NETWORK_OWNER && !publisher.admin) {
+      return { ok: false, status: 403, errors: [`The name ${input.name} is reserved for the network's own subgraph; publish under a name of your own.`] };
+    }
     const sdl = input.sdl.includes('specs.apollo.dev/federation/') ? input.sdl : `${federationLink()}\n${input.sdl}`;
     const next: RegisteredSubgraph[] = [
       ...(current?.subgraphs ?? []).filter((subgraph) => subgraph.name !== input.name),
       { name: input.name, url: url.toString(), sdl, owner: existing?.owner ?? publisher.organisation },
     ].sort((a, b) => a.name.localeCompare(b.name));
-    const review = await checkNetwork(next.map(({ name, url: routingUrl, sdl: text }) => ({ name, url: routingUrl, sdl: text })), current?.supergraphSdl ?? null, this.accepted());
+    const review = await checkNetwork(next, current?.supergraphSdl ?? null, this.accepted());
     const relevant = review.findings.filter((finding) => !finding.subgraph || finding.subgraph === input.name);
     if (!review.supergraphSdl || hasErrors(relevant)) return { ok: false, status: 422, errors: relevant.filter((finding) => finding.severity === 'error') };
     const saved = await this.save(next, review.supergraphSdl, { action: 'publish', subgraph: input.name, by: publisher.organisation });
