@@ -18,6 +18,8 @@ export interface RegistryState {
  */
 export class RegistrySupergraph implements SupergraphManager {
   readonly state: RegistryState;
+  /** Who publishes each subgraph, as the registry says; a subgraph missing here is trusted with nothing. */
+  readonly owners = new Map<string, string>();
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -38,6 +40,19 @@ export class RegistrySupergraph implements SupergraphManager {
     return { sdl: await response.text(), etag: response.headers.get('etag') ?? '', version: Number(response.headers.get('x-aurora-version') ?? 0) };
   }
 
+  /** Reads who publishes which subgraph; on failure the last known owners stay. */
+  private async refreshOwners(): Promise<void> {
+    try {
+      const response = await fetch(`${this.state.url}/subgraphs`, { signal: AbortSignal.timeout(5000) });
+      if (!response.ok) throw new Error(`the registry answered ${response.status}`);
+      const body = (await response.json()) as { subgraphs?: { name?: unknown; owner?: unknown }[] };
+      this.owners.clear();
+      for (const { name, owner } of body.subgraphs ?? []) if (typeof name === 'string' && typeof owner === 'string') this.owners.set(name, owner);
+    } catch (error) {
+      this.logger.warn({ registry: this.state.url, reason: (error as Error).message }, 'could not read who publishes which subgraph; keeping what was known');
+    }
+  }
+
   async initialize({ update }: Parameters<SupergraphManager['initialize']>[0]) {
     const deadline = Date.now() + this.startTimeoutMs;
     let first: { sdl: string; etag: string; version: number } | null = null;
@@ -50,6 +65,7 @@ export class RegistrySupergraph implements SupergraphManager {
       }
     }
     const prepared = this.prepare(first.sdl);
+    await this.refreshOwners();
     prepared.commit();
     Object.assign(this.state, { version: first.version, etag: first.etag, updatedAt: new Date().toISOString() });
     this.timer = setInterval(() => void this.poll(update), this.pollMs);
@@ -73,6 +89,7 @@ export class RegistrySupergraph implements SupergraphManager {
     if (!next || next.etag === this.state.refused?.etag) return;
     try {
       const prepared = this.prepare(next.sdl);
+      await this.refreshOwners();
       update(prepared.sdl);
       prepared.commit();
       Object.assign(this.state, { version: next.version, etag: next.etag, updatedAt: new Date().toISOString(), refused: null });

@@ -7,7 +7,7 @@ import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { DocumentStore } from '@aurora/store';
 import { ErrorCode, ProviderTokenVerifier, PSEUDONYM_HEADER, type Logger, type ProviderAuthSettings, type RunningServer } from '@aurora/subgraph-kit';
-import { secureSupergraph, type AccessRule } from '@aurora/supergraph';
+import { keepsPersonalData, NETWORK_OWNER, NETWORK_RULES, secureSupergraph, type AccessRule, type NetworkRules } from '@aurora/supergraph';
 import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
@@ -62,6 +62,8 @@ export interface RouterOptions {
   providerAuth?: ProviderAuthSettings;
   /** Where trace spans go: an exporter (tests), 'otlp' (OTEL_EXPORTER_OTLP_ENDPOINT), or nowhere. */
   traceExporter?: SpanExporter | 'otlp' | null;
+  /** Who may receive pseudonyms, provider tokens and the personal-data secret; NETWORK_RULES when not given. */
+  networkRules?: NetworkRules;
 }
 
 export interface Router {
@@ -72,6 +74,8 @@ export interface Router {
 export interface RouterContext {
   /** A provider's signed token (a JWT), passed on for the subgraphs to verify. */
   providerAuthorization?: string;
+  /** The organisation a valid provider token names; null when it does not verify here. */
+  providerOrganisation?: string | null;
   /** The person's anonymous identity token: it never leaves the router. */
   identity?: string;
   /** The request's trace span, when tracing is on. */
@@ -111,9 +115,31 @@ function readCredentials(header: string | undefined): RouterContext {
   throw unauthenticated('The bearer token is neither an identity token (43 or more base64url characters; POST /identity makes one) nor a provider token (a JWT).');
 }
 
+/** What the router may send a subgraph, by the network's rules and who publishes the subgraph. */
+export interface SubgraphTrust {
+  /** Whether the subgraph keeps personal data and so receives the person's pseudonym. */
+  personalData: boolean;
+  /** Whether a provider token of this organisation may reach the subgraph. */
+  acceptsProviderToken(organisation: string | null | undefined): boolean;
+}
+
 /**
- * Each subgraph gets its own pseudonym for the person and, for providers, their JWT; the
- * identity token itself and any other header from the client stay at the router.
+ * A subgraph gets the person's pseudonym (its own, pairwise) only when the network registers it
+ * as keeping personal data; any other subgraph sees an anonymous request. A provider's token
+ * reaches only the subgraphs of the provider's own organisation and the network subgraphs that
+ * verify provider tokens themselves; it is never passed to a third party, which could replay it.
+ */
+export function subgraphTrust(rules: NetworkRules, subgraph: string, ownerOf: (subgraph: string) => string | undefined): SubgraphTrust {
+  const verifiesTokens = rules.providerTokenSubgraphs.includes(subgraph) && ownerOf(subgraph) === NETWORK_OWNER;
+  return {
+    personalData: keepsPersonalData(rules, subgraph) && ownerOf(subgraph) === NETWORK_OWNER,
+    acceptsProviderToken: (organisation) => verifiesTokens || (!!organisation && ownerOf(subgraph) === organisation),
+  };
+}
+
+/**
+ * Each subgraph gets what its trust allows: its own pseudonym for the person, a provider's JWT;
+ * the identity token itself and any other header from the client stay at the router.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   /** Open fetch spans by the traceparent header that carries them. */
@@ -131,13 +157,15 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     private readonly subgraph: string,
     private readonly deriver: PseudonymDeriver,
     private readonly tracing: RouterTracing,
+    private readonly trust: () => SubgraphTrust,
   ) {
     super(config);
   }
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['willSendRequest']>>[0]) {
-    if (context.providerAuthorization) request.http?.headers.set('authorization', context.providerAuthorization);
-    if (context.identity) request.http?.headers.set(PSEUDONYM_HEADER, this.deriver.derive(context.identity, this.subgraph));
+    const trust = this.trust();
+    if (context.providerAuthorization && trust.acceptsProviderToken(context.providerOrganisation)) request.http?.headers.set('authorization', context.providerAuthorization);
+    if (context.identity && trust.personalData) request.http?.headers.set(PSEUDONYM_HEADER, this.deriver.derive(context.identity, this.subgraph));
     const fetchSpan = this.tracing.startFetch(context.span, this.subgraph);
     if (fetchSpan && request.http) {
       for (const [name, value] of Object.entries(fetchSpan.headers)) request.http.headers.set(name, value);
@@ -214,7 +242,11 @@ export function createRouter(options: RouterOptions): Router {
       const metrics = new RouterMetrics();
       const tracing = new RouterTracing(options.traceExporter ?? null);
       const deriver = new PseudonymDeriver(options.routerKey);
-      const personalData = new PersonalDataCoordinator(() => subgraphs, deriver, options.personalDataSecret, options.store, logger);
+      const networkRules = options.networkRules ?? NETWORK_RULES;
+      // With a static supergraph every subgraph is the network's own; the registry says who publishes each.
+      const ownerOf = (subgraph: string): string | undefined => (registry ? registry.owners.get(subgraph) : NETWORK_OWNER);
+      const personalDataSubgraphs = () => new Map([...subgraphs].filter(([name]) => subgraphTrust(networkRules, name, ownerOf).personalData));
+      const personalData = new PersonalDataCoordinator(personalDataSubgraphs, deriver, options.personalDataSecret, options.store, logger);
       personalData.start(options.deletionRetryMs ?? 30_000);
       // @apollo/gateway cannot load the authorization features; the router keeps their rules and enforces them.
       let rules = new Map<string, AccessRule>();
@@ -248,6 +280,8 @@ export function createRouter(options: RouterOptions): Router {
             name,
             deriver,
             tracing,
+            // Looked up on each request: the registry may change who publishes a subgraph.
+            () => subgraphTrust(networkRules, name, ownerOf),
           );
         },
       });
@@ -301,7 +335,12 @@ export function createRouter(options: RouterOptions): Router {
         ...(options.safelist ? [safelist(options.safelist)] : []),
         protection.tokenLimit,
         expressMiddleware(apollo, {
-          context: async ({ req }) => readCredentials(req.headers.authorization),
+          context: async ({ req }) => {
+            const credentials = readCredentials(req.headers.authorization);
+            if (!credentials.providerAuthorization) return credentials;
+            const claims = await verifier.verify(credentials.providerAuthorization).catch(() => null);
+            return { ...credentials, providerOrganisation: claims?.organisation ?? null };
+          },
         }),
       );
       app.use(httpErrors(logger));

@@ -314,7 +314,11 @@ export class Dialogue {
   /** Forgets conversations nobody has touched for `days` (default 30): the chatbot keeps nothing longer than it helps. */
   async forgetOlderThan(days = 30): Promise<number> {
     const before = new Date(Date.now() - days * 86_400_000).toISOString();
-    return (await this.sessions.deleteMany({ updatedAt: { $lt: before } })).deletedCount;
+    const idle = await this.sessions.find({ updatedAt: { $lt: before } }, { projection: { _id: 1 } });
+    if (idle.length === 0) return 0;
+    // A transfer code carries what was said in its conversation: it goes with it.
+    await this.transfers.deleteMany({ sessionId: { $in: idle.map((session) => session._id) } });
+    return (await this.sessions.deleteMany({ _id: { $in: idle.map((session) => session._id) } })).deletedCount;
   }
 }
 
