@@ -11,6 +11,7 @@ import { createMikkeliSubgraph } from '@aurora/mikkeli';
 import { createProfileSubgraph, printSchema as printProfile } from '@aurora/profile';
 import { createRecommendationSubgraph, printSchema as printRecommendation, type RecommendationSubgraph } from '@aurora/recommendation';
 import { createRouter } from '@aurora/router';
+import { NETWORK_RULES } from '@aurora/supergraph';
 import { composeSupergraph, createRegistryServer, readManifest, SchemaRegistry, SUPERGRAPH_FILE } from '@aurora/schema';
 import { createServiceDirectory, printSchema as printDirectory } from '@aurora/service-directory';
 import { printSchema as printKela } from '@aurora/kela';
@@ -77,6 +78,8 @@ export interface TestNetworkOptions {
   responseCache?: boolean;
   /** Runs a schema registry (in memory, seeded from schema/) that the router follows. */
   withRegistry?: { pollMs: number };
+  /** Keeps every store in files under this folder (one folder per subgraph and the router), as `npm start` does. */
+  dataDir?: string;
 }
 
 /**
@@ -93,7 +96,8 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
   });
   const logger = createLogger('e2e', 'debug', sink);
   const names: SubgraphName[] = ['service-directory', 'kela', 'mikkeli', 'profile', 'recommendation', 'chatbot', 'how-am-i-doing', ...(options.withProbe ? (['probe'] as const) : [])];
-  const counted = Object.fromEntries(names.map((name) => [name, countingStore(createEmbeddedStore())])) as Record<SubgraphName, ReturnType<typeof countingStore>>;
+  const storeFor = (name: string) => createEmbeddedStore(options.dataDir ? { directory: path.join(options.dataDir, name) } : {});
+  const counted = Object.fromEntries(names.map((name) => [name, countingStore(storeFor(name))])) as Record<SubgraphName, ReturnType<typeof countingStore>>;
   const traffic = Object.fromEntries(
     names.map((name) => [name, { requests: [], authorizations: [], headers: [], queries: [], storeOperations: counted[name].operations }]),
   ) as unknown as Record<SubgraphName, SubgraphTraffic>;
@@ -155,7 +159,7 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
     await schemaRegistry.seed(readManifest().map((entry) => ({ name: entry.name, url: entry.routingUrl, sdl: fs.readFileSync(entry.schemaFile, 'utf8'), owner: 'aurora-network' })));
     registry = await createRegistryServer(schemaRegistry, new ProviderTokenVerifier(auth), logger).listen(0);
   }
-  const routerStore = createEmbeddedStore();
+  const routerStore = storeFor('router');
   const router = await createRouter({
     supergraph: registry && options.withRegistry ? { registryUrl: registry.url, pollMs: options.withRegistry.pollMs } : { sdl: supergraphSdl },
     subgraphUrls: Object.fromEntries(names.map((name) => [name, running[name].url])),
@@ -167,6 +171,8 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
     providerAuth: auth,
     corsOrigins: (['chatbot', 'how-am-i-doing'] as const).map((name) => new URL(running[name].url).origin),
     responseCache: options.responseCache ?? false,
+    // The probe stands for a service the network registers as keeping personal data.
+    networkRules: options.withProbe ? { ...NETWORK_RULES, personalDataSubgraphs: [...NETWORK_RULES.personalDataSubgraphs, 'probe'] } : NETWORK_RULES,
   }).listen(0);
   routerUrl = router.url;
 
@@ -215,6 +221,7 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
       await router.close();
       await registry?.close();
       for (const server of Object.values(running)) await server.close().catch(() => undefined);
+      if (options.dataDir) for (const store of [...names.map((name) => counted[name].store), routerStore]) await store.close();
     },
   };
 }
