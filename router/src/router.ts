@@ -220,10 +220,18 @@ function httpErrors(logger: Logger): ErrorRequestHandler {
   };
 }
 
-async function probe(url: string, timeoutMs: number): Promise<'up' | 'down'> {
+/**
+ * A subgraph is up when its `/ready` says so (the kit's subgraphs answer 503 while they build
+ * their index); one without `/ready` is up when its `/health` answers.
+ */
+async function probe(url: string, timeoutMs: number): Promise<'up' | 'starting' | 'down'> {
+  const base = url.replace(/\/graphql\/?$/, '');
   try {
-    const response = await fetch(url.replace(/\/graphql\/?$/, '/health'), { signal: AbortSignal.timeout(timeoutMs) });
-    return response.ok ? 'up' : 'down';
+    const ready = await fetch(`${base}/ready`, { signal: AbortSignal.timeout(timeoutMs) });
+    if (ready.ok) return 'up';
+    if (ready.status === 503) return 'starting';
+    const health = await fetch(`${base}/health`, { signal: AbortSignal.timeout(timeoutMs) });
+    return health.ok ? 'up' : 'down';
   } catch {
     return 'down';
   }

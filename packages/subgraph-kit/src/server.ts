@@ -37,6 +37,11 @@ export interface SubgraphServerOptions<TContext extends object> {
   cacheMaxAge?: number;
   /** Extra HTTP routes beside /graphql, such as a reference service's web page. */
   routes?: (app: express.Express) => void;
+  /**
+   * Whether the subgraph can answer as it should yet (its index built, say): `GET /ready` answers
+   * 200 or 503 with the reason. Always ready when not given; `/health` is liveness only.
+   */
+  readiness?: () => { ready: boolean; reason?: string };
 }
 
 export interface RunningServer {
@@ -84,7 +89,7 @@ function httpErrors(logger: Logger): ErrorRequestHandler {
 }
 
 /**
- * A subgraph's HTTP server: GraphQL at `/graphql`, liveness at `/health`. Stack traces never
+ * A subgraph's HTTP server: GraphQL at `/graphql`, liveness at `/health`, readiness at `/ready`. Stack traces never
  * reach a client; unexpected errors are logged and answered with INTERNAL_SERVER_ERROR.
  */
 export function createSubgraphServer<TContext extends object>(options: SubgraphServerOptions<TContext>): SubgraphServer {
@@ -112,6 +117,10 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
       await apollo.start();
       app.get('/health', (_request, response) => {
         response.json({ status: 'ok', service: name });
+      });
+      app.get('/ready', (_request, response) => {
+        const state = options.readiness?.() ?? { ready: true };
+        response.status(state.ready ? 200 : 503).json({ status: state.ready ? 'ready' : 'starting', service: name, ...(state.reason ? { reason: state.reason } : {}) });
       });
       if (options.personalData) mountPersonalData(app, options.personalData, logger);
       options.routes?.(app);

@@ -70,7 +70,7 @@ interface Transfer {
 }
 
 /** How the chatbot reads the network: a GraphQL request to the router. */
-export type RouterPost = (query: string, variables: Record<string, unknown>) => Promise<{ data?: any; errors?: { message: string }[] }>;
+export type RouterPost = (query: string, variables: Record<string, unknown>) => Promise<{ data?: any; errors?: { message: string; extensions?: { code?: unknown } }[] }>;
 
 const RECOMMEND = `query ChatbotPackages($situation: SituationInput!, $first: Int) {
   recommendServicePackages(situation: $situation, first: $first) {
@@ -212,6 +212,9 @@ export class Dialogue {
       return { services: [], packages: [], crisis: false, reply: TEXTS.networkDown(language), intent, quickReplies: [QUICK.more(language)] };
     }
     const packages = (result.data?.recommendServicePackages ?? []) as { title: string; explanation: string; items: { service: { id: string; channels: { __typename: string }[] } }[] }[];
+    if (packages.length === 0 && result.errors?.some((error) => error.extensions?.code === 'NOT_READY')) {
+      return { services: [], packages: [], crisis: false, reply: TEXTS.starting(language), intent, quickReplies: [QUICK.more(language)] };
+    }
     if (result.errors?.length && packages.length === 0) {
       this.logger.warn({ errors: result.errors.map((error) => error.message) }, 'the recommendation request failed');
       return { services: [], packages: [], crisis: false, reply: TEXTS.networkDown(language), intent, quickReplies: [QUICK.more(language)] };

@@ -71,6 +71,12 @@ export const TEXTS = {
   },
   nothingFound: (language: Language) =>
     t({ FI: 'En löytänyt tähän sopivia palveluja. Kerrotko tilanteestasi lisää?', SV: 'Jag hittade inga passande tjänster. Kan du berätta mer om din situation?', EN: 'I found no services that fit. Could you tell me more about your situation?' }, language),
+  starting: (language: Language) =>
+    t({
+      FI: 'Palveluhaku käynnistyy vielä ja lukee palveluluetteloa. Kysy uudelleen muutaman sekunnin päästä; muistan jo kertomasi.',
+      SV: 'Tjänstesökningen startar ännu och läser tjänstekatalogen. Fråga igen om några sekunder; jag minns det du redan berättat.',
+      EN: 'The service search is still starting and reading the catalogue. Ask again in a few seconds; I remember what you told me.',
+    }, language),
   networkDown: (language: Language) =>
     t({
       FI: 'Palveluhaku ei juuri nyt vastaa. Yritä hetken päästä uudelleen; muistan jo kertomasi.',

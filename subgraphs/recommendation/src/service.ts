@@ -1,14 +1,20 @@
 import type { DocumentStore } from '@aurora/store';
-import type { Logger } from '@aurora/subgraph-kit';
+import { codedError, ErrorCode, type Logger } from '@aurora/subgraph-kit';
 import { CatalogueIndex, type GraphQLPost, type SyncReport } from './catalogue';
 import { RecommendationEngine, type EngineOptions, type Recommendation } from './engine';
 import { FeedbackStore } from './feedback';
 import type { Situation } from './model';
 
+/** How long a request waits for a starting engine before NOT_READY, and the retry hint it then gives. */
+const READY_WAIT_MS = 3000;
+const RETRY_AFTER_SECONDS = 5;
+
 /**
  * The engine's state: its own copy of the catalogue, the engine built over it, and the feedback.
  * It serves from the stored index at once and catches up with the catalogue in the background;
  * requests use the engine built from the last complete sync until the next one is ready.
+ * Until a first sync has ever completed (a fresh start with an empty store) it is not ready: a
+ * request waits briefly, then gets NOT_READY, never an empty answer that reads as "nothing fits".
  */
 export class RecommendationService {
   readonly catalogue: CatalogueIndex;
@@ -17,6 +23,8 @@ export class RecommendationService {
   private building: Promise<RecommendationEngine> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** Whether the stored index comes from at least one complete sync of the catalogue. */
+  private synced = false;
 
   constructor(
     store: DocumentStore,
@@ -36,10 +44,12 @@ export class RecommendationService {
   private rebuild(): Promise<RecommendationEngine> {
     this.building ??= (async () => {
       const started = Date.now();
+      const synced = (await this.catalogue.status()).lastSyncAt !== null;
       const engine = new RecommendationEngine(await this.catalogue.all(), this.engineOptions);
       const counts = engine.counts();
       this.logger.info({ services: engine.size, ...counts, ms: Date.now() - started }, 'recommendation index built');
       this.engine = engine;
+      this.synced = synced;
       return engine;
     })().finally(() => {
       this.building = null;
@@ -47,13 +57,33 @@ export class RecommendationService {
     return this.building;
   }
 
+  /** Ready once the engine is built over a catalogue that was read whole at least once. */
+  readiness(): { ready: boolean; reason?: string } {
+    if (this.engine && this.synced) return { ready: true };
+    return { ready: false, reason: this.engine ? 'reading the catalogue for the first time' : 'building the index' };
+  }
+
+  /** The engine once ready; waits up to `waitMs`, then NOT_READY with a retry hint. */
+  private async ready(waitMs = READY_WAIT_MS): Promise<RecommendationEngine> {
+    const deadline = Date.now() + waitMs;
+    let engine = await this.current();
+    while (!this.readiness().ready && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      engine = await this.current();
+    }
+    if (!this.readiness().ready) {
+      throw codedError(ErrorCode.NOT_READY, 'The recommendation engine is still reading the service catalogue after starting; try again in a few seconds.', { retryAfterSeconds: RETRY_AFTER_SECONDS });
+    }
+    return engine;
+  }
+
   async recommend(situation: Situation, first: number, pseudonym: string | null): Promise<Recommendation> {
-    const [engine, history] = await Promise.all([this.current(), this.feedback.history(pseudonym)]);
+    const [engine, history] = await Promise.all([this.ready(), this.feedback.history(pseudonym)]);
     return engine.recommend(situation, first, history);
   }
 
   async knowsService(id: string): Promise<boolean> {
-    return (await this.current()).service(id) !== undefined;
+    return (await this.ready()).service(id) !== undefined;
   }
 
   async indexStatus() {
@@ -65,7 +95,7 @@ export class RecommendationService {
   /** Catches up with the catalogue once; rebuilds the engine when anything changed. */
   async syncNow(post: GraphQLPost): Promise<SyncReport> {
     const report = await this.catalogue.catchUp(post, this.logger);
-    if (report.changed > 0 || !this.engine) {
+    if (report.changed > 0 || !this.engine || !this.synced) {
       this.logger.info({ changed: report.changed, pages: report.pages }, 'catalogue sync: caught up');
       this.engine = null;
       await this.rebuild();

@@ -41,6 +41,7 @@ export async function createRecommendationSubgraph(options: RecommendationOption
     logger: options.logger,
     context: (request) => ({ pseudonym: pseudonymOf(request) }),
     plugins: options.plugins as never,
+    readiness: () => service.readiness(),
     personalData: {
       secret,
       handler: {

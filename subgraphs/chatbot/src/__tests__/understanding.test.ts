@@ -69,6 +69,16 @@ describe('the dialogue without the network', () => {
     expect(session?.messages.map((message) => message.author)).toEqual(['PERSON', 'CHATBOT', 'PERSON', 'CHATBOT', 'PERSON', 'CHATBOT']);
   });
 
+  it('says the search is still starting, never "nothing found", while the engine answers NOT_READY', async () => {
+    const starting: RouterPost = async () => ({ data: null, errors: [{ message: 'still reading', extensions: { code: 'NOT_READY' } }] });
+    const dialogue = new Dialogue(createEmbeddedStore(), starting, createLogger('chatbot-test', 'silent'), classifier);
+    const first = await dialogue.chat({ message: 'I lost my job', language: 'EN' }, null);
+    await dialogue.chat({ sessionId: first.sessionId, message: 'Skip', language: 'EN' }, null);
+    const third = await dialogue.chat({ sessionId: first.sessionId, message: 'Skip', language: 'EN' }, null);
+    expect(third.reply).toBe('The service search is still starting and reading the catalogue. Ask again in a few seconds; I remember what you told me.');
+    expect(third.packages).toEqual([]);
+  });
+
   it('keeps a conversation to the identity that started it', async () => {
     const dialogue = new Dialogue(createEmbeddedStore(), async () => ({ data: { recommendServicePackages: [] } }), createLogger('chatbot-test', 'silent'), classifier);
     const mine = await dialogue.chat({ message: 'hei', language: 'FI' }, 'pseudonym-a');
