@@ -7,7 +7,7 @@ import type { ChannelDocument, ChannelKind, ServiceDocument } from './model';
 import type { DirectoryRepository, ListPosition } from './repository';
 import type { TextLanguage } from './search/analysis';
 import { ConceptIndex } from './search/concepts';
-import { explain, ServiceSearchIndex, type MatchedPart, type SearchHit } from './search/search-index';
+import { explain, ServiceSearchIndex, type MatchedPart, type SearchAnalysis, type SearchHit } from './search/search-index';
 import { serviceQuery, type ServiceFilterInput } from './service-filter';
 
 export interface PageArgs {
@@ -57,7 +57,7 @@ export class Directory {
   ) {}
 
   /** Loads the code lists and the ontology and indexes every stored service. */
-  static async open(repository: DirectoryRepository, dataRoot: string, logger: Logger): Promise<Directory> {
+  static async open(repository: DirectoryRepository, dataRoot: string, logger: Logger, analysis?: SearchAnalysis): Promise<Directory> {
     const started = Date.now();
     const codes = await CodeCatalogue.load(repository);
     const concepts = new ConceptIndex();
@@ -65,7 +65,7 @@ export class Directory {
     for (const list of ['lifeEvent', 'serviceClass', 'targetGroup'] as const) {
       for (const code of codes.all(list)) concepts.add({ id: `${list}:${code.code}`, labels: code.name });
     }
-    const search = new ServiceSearchIndex(concepts);
+    const search = new ServiceSearchIndex(concepts, analysis);
     search.putAll(await repository.services.find({}));
     logger.info({ services: search.size, concepts: concepts.size, ms: Date.now() - started }, 'search index built');
     return new Directory(repository, codes, search);

@@ -1,4 +1,5 @@
 export { createServiceDirectory, printSchema, typeDefs, SUBGRAPH_NAME, type ServiceDirectoryOptions } from './subgraph';
+export type { SearchAnalysis } from './search/search-index';
 export { DirectoryRepository } from './repository';
 export { importCatalogue } from './import/import-catalogue';
 export { DEFAULT_DATA_ROOT, SourceDataError } from './import/read-source';

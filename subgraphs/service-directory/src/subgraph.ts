@@ -20,6 +20,7 @@ import { importCatalogue } from './import/import-catalogue';
 import { createLoaders, type DirectoryContext } from './loaders';
 import { DirectoryRepository } from './repository';
 import { createResolvers } from './resolvers';
+import type { SearchAnalysis } from './search/search-index';
 
 export const SUBGRAPH_NAME = 'service-directory';
 
@@ -34,6 +35,8 @@ export interface ServiceDirectoryOptions {
   /** The catalogue data to import at first start; the bundled data by default. */
   dataRoot?: string;
   plugins?: ApolloServerPlugin<DirectoryContext>[];
+  /** How search reads texts; compounds by default (`stems` is the earlier analysis, for evaluation). */
+  searchAnalysis?: SearchAnalysis;
 }
 
 /**
@@ -45,7 +48,7 @@ export async function createServiceDirectory(options: ServiceDirectoryOptions): 
   await repository.ensureIndexes();
   await importCatalogue(repository, options.dataRoot ?? DEFAULT_DATA_ROOT, options.logger);
   const auth = options.auth ?? (options.config ? providerAuthSettings(options.config) : { issuer: 'aurora-dev', audience: 'aurora-network' });
-  const directory = await Directory.open(repository, options.dataRoot ?? DEFAULT_DATA_ROOT, options.logger);
+  const directory = await Directory.open(repository, options.dataRoot ?? DEFAULT_DATA_ROOT, options.logger, options.searchAnalysis);
   const server = createSubgraphServer<DirectoryContext>({
     name: SUBGRAPH_NAME,
     // Public catalogue data: answers may be cached for 30 s (the router caches only anonymous requests).

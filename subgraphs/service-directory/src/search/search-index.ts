@@ -1,7 +1,7 @@
 import { compileFilter, type Filter } from '@aurora/store';
 import MiniSearch, { type Query as SearchQuery, type SearchResult } from 'minisearch';
 import type { ServiceDocument } from '../model';
-import { analyse, tokenize, TEXT_LANGUAGES, type TextLanguage } from './analysis';
+import { analyse, analyseTerms, Decompounder, EverydayWords, tokenize, TEXT_LANGUAGES, Vocabulary, type TextLanguage } from './analysis';
 import type { ConceptIndex } from './concepts';
 
 const PARTS = ['name', 'summary', 'description', 'concepts'] as const;
@@ -11,6 +11,10 @@ const FIELD_BOOST: Record<MatchedPart, number> = { name: 4, summary: 2, descript
 /** The query's own language counts fully; the other languages and concept translations less. */
 const OTHER_LANGUAGE_WEIGHT = 0.6;
 const CONCEPT_WEIGHT = 0.5;
+const PART_WEIGHT = 0.5;
+/** The catalogue's words for an everyday phrase of the query (searched as phrases, in Finnish). */
+const EVERYDAY_WEIGHT = 0.7;
+let everydayWords: EverydayWords | undefined;
 const DESCRIPTION_LIMIT = 3000;
 
 const field = (language: TextLanguage, part: MatchedPart) => `${language}_${part}`;
@@ -36,6 +40,13 @@ export interface SearchOutcome {
   hits: RankedHit[];
 }
 
+/**
+ * How texts are read: `compounds` (the default) also indexes and searches the parts of Finnish and
+ * Swedish compounds and undoes consonant gradation in query words; `stems` is Snowball stemming
+ * alone, as before, kept to measure against (`npm run eval:search`).
+ */
+export type SearchAnalysis = 'stems' | 'compounds';
+
 export interface RankedHit {
   id: string;
   score: number;
@@ -59,17 +70,33 @@ export class ServiceSearchIndex {
   /** Every stem each language's fields hold: how the language of a query is told. */
   private readonly vocabulary: Record<TextLanguage, Set<string>> = { fi: new Set(), sv: new Set(), en: new Set() };
 
-  constructor(private readonly concepts: ConceptIndex) {
+  /** The corpus's own words, for splitting compounds; null with the `stems` analysis. */
+  private readonly decompounder: Decompounder | null;
+
+  constructor(
+    private readonly concepts: ConceptIndex,
+    analysis: SearchAnalysis = 'compounds',
+  ) {
+    this.decompounder = analysis === 'compounds' ? new Decompounder(new Vocabulary()) : null;
     this.index = new MiniSearch({
       idField: 'id',
       fields: TEXT_LANGUAGES.flatMap(fieldsOf),
       processTerm: (term, fieldName) => {
         const language = (fieldName ?? 'fi').slice(0, 2) as TextLanguage;
-        const stem = analyse(term, language);
+        const terms = analyseTerms(term, language, this.decompounder ?? undefined);
+        const [stem] = terms;
         if (stem) this.vocabulary[language].add(stem);
-        return stem;
+        return terms;
       },
     });
+  }
+
+  /** Teaches the decompounder the words of a service's texts (not its concept labels). */
+  private learn(document: Record<string, string>): void {
+    if (!this.decompounder) return;
+    for (const language of TEXT_LANGUAGES) {
+      for (const part of ['name', 'summary', 'description'] as const) this.decompounder.vocabulary.learn(document[field(language, part)] ?? '', language);
+    }
   }
 
   private document(service: ServiceDocument): Record<string, string> {
@@ -93,14 +120,20 @@ export class ServiceSearchIndex {
   }
 
   /** Adds a service, or replaces it; an archived service stays out of search but keeps its facets. */
-  put(service: ServiceDocument): void {
+  put(service: ServiceDocument, learned = false): void {
     if (this.index.has(service._id)) this.index.discard(service._id);
     this.facetsById.set(service._id, facets(service));
-    if (service.status !== 'ARCHIVED') this.index.add(this.document(service));
+    if (service.status === 'ARCHIVED') return;
+    const document = this.document(service);
+    if (!learned) this.learn(document);
+    this.index.add(document);
   }
 
+  /** Indexes many services; their words are learnt first, so that each one's compounds split by all. */
   putAll(services: Iterable<ServiceDocument>): void {
-    for (const service of services) this.put(service);
+    const all = [...services];
+    for (const service of all) if (service.status !== 'ARCHIVED') this.learn(this.document(service));
+    for (const service of all) this.put(service, true);
   }
 
   get size(): number {
@@ -146,10 +179,25 @@ export class ServiceSearchIndex {
       };
       // Typos are forgiven in the query's own language only: fuzzy matching is the costly part.
       subqueries.push({ ...options, queries: [text], boost: boosts(target, own ? 1 : OTHER_LANGUAGE_WEIGHT), fuzzy: own ? (term: string) => (term.length >= 6 ? 0.2 : false) : false });
+      // The parts of the query's compounds and the base forms of its inflected words count less than the words as written.
+      const parts = this.expansions(text, target);
+      if (parts.length > 0) {
+        subqueries.push({ fields: fieldsOf(target), queries: parts, processTerm: (term: string) => term, combineWith: 'OR', prefix: false, fuzzy: false, boost: boosts(target, (own ? 1 : OTHER_LANGUAGE_WEIGHT) * PART_WEIGHT) });
+      }
       // Concept labels carry the query into the other languages; in its own language the text is searched already.
       const translations = own ? [] : named.map((concept) => concept.labels[target]).filter((label): label is string => !!label);
       if (translations.length > 0) {
         subqueries.push({ ...options, queries: translations, combineWith: 'OR', boost: boosts(target, CONCEPT_WEIGHT) });
+      }
+    }
+    if (this.decompounder) {
+      const phrases = (everydayWords ??= EverydayWords.load()).find(text);
+      if (phrases.length > 0) {
+        subqueries.push({
+          combineWith: 'OR',
+          queries: phrases.map((phrase) => ({ queries: [phrase], combineWith: 'AND', fields: fieldsOf('fi'), processTerm: (term: string) => analyse(term, 'fi'), prefix: false, fuzzy: false })),
+          boost: boosts('fi', EVERYDAY_WEIGHT),
+        } as SearchQuery);
       }
     }
     const test = Object.keys(filter).length > 0 ? compileFilter(filter) : null;
@@ -161,6 +209,17 @@ export class ServiceSearchIndex {
       .map((result) => ({ id: String(result.id), score: Math.round(result.score * 1000) / 1000, result }))
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { language: queryLanguage, hits };
+  }
+
+  /** Stems a query's words add beyond their own: compound parts and gradation base forms. */
+  private expansions(text: string, language: TextLanguage): string[] {
+    if (!this.decompounder) return [];
+    const extra = new Set<string>();
+    for (const word of tokenize(text)) {
+      const [stem, ...more] = analyseTerms(word, language, this.decompounder, { gradation: true });
+      for (const term of more) if (term !== stem) extra.add(term);
+    }
+    return [...extra];
   }
 }
 
