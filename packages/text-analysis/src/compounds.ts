@@ -153,25 +153,30 @@ export class Decompounder {
     const lower = word.toLowerCase();
     if (this.vocabulary.knows(analyse(lower, language), language)) return [];
     const found = new Set<string>();
-    const tail = Math.max(0, lower.length - 5);
-    for (const [weak, strong] of GRADATION) {
-      for (let at = lower.indexOf(weak, tail); at >= 0; at = lower.indexOf(weak, at + 1)) {
-        const candidate = analyse(lower.slice(0, at) + strong + lower.slice(at + weak.length), language);
-        if (this.vocabulary.knows(candidate, language)) found.add(candidate);
-      }
-    }
-    // The weak grade of a single k is no consonant at all: tuen → tuken, luvun stays as above.
-    for (let at = Math.max(1, tail); at < lower.length - 1; at += 1) {
-      const candidate = analyse(`${lower.slice(0, at)}k${lower.slice(at)}`, language);
-      if (this.vocabulary.knows(candidate, language)) found.add(candidate);
-    }
-    // Nouns in -si keep -se- when inflected: lapsen → lapsi, uuden → uusi is not tried.
-    if (/sen$/.test(lower)) {
-      const candidate = analyse(`${lower.slice(0, -3)}si`, language);
-      if (this.vocabulary.knows(candidate, language)) found.add(candidate);
+    for (const candidate of strongGrades(lower)) {
+      const stem = analyse(candidate, language);
+      if (this.vocabulary.knows(stem, language)) found.add(stem);
     }
     return [...found];
   }
+}
+
+/**
+ * A Finnish word with consonant gradation undone in its last syllables, each way it could have
+ * been weakened (tuen → tuken, avun → apun, kengän → kenkän), and -si nouns (lapsen → lapsi).
+ * Candidates only: most are not words; callers keep those the corpus or a word list knows.
+ */
+export function strongGrades(word: string): string[] {
+  const lower = word.toLowerCase();
+  const found = new Set<string>();
+  const tail = Math.max(0, lower.length - 5);
+  for (const [weak, strong] of GRADATION) {
+    for (let at = lower.indexOf(weak, tail); at >= 0; at = lower.indexOf(weak, at + 1)) found.add(lower.slice(0, at) + strong + lower.slice(at + weak.length));
+  }
+  // The weak grade of a single k is no consonant at all.
+  for (let at = Math.max(1, tail); at < lower.length - 1; at += 1) found.add(`${lower.slice(0, at)}k${lower.slice(at)}`);
+  if (/sen$/.test(lower)) found.add(`${lower.slice(0, -3)}si`);
+  return [...found];
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { strongGrades } from './compounds';
 import { analyse, TEXT_LANGUAGES, tokenize, type TextLanguage } from './stems';
 
 interface Entry {
@@ -41,17 +42,31 @@ export class EverydayWords {
     return new EverydayWords(parsed.entries);
   }
 
-  /** The catalogue words for the everyday phrases a text contains, each once. */
+  /**
+   * The catalogue words for the everyday phrases a text contains, each once. Longer phrases are
+   * read first and their words are then spent: "housing allowance" is not also "housing".
+   */
   find(text: string): string[] {
     const words = tokenize(text).slice(0, 64);
+    const spent = new Set<number>();
     const found = new Set<number>();
     for (let size = MAX_PHRASE; size >= 1; size -= 1) {
       for (let start = 0; start + size <= words.length; start += 1) {
+        const positions = Array.from({ length: size }, (_, offset) => start + offset);
+        if (positions.some((position) => spent.has(position))) continue;
         const phrase = words.slice(start, start + size).join(' ');
+        let matched = false;
         for (const language of TEXT_LANGUAGES) {
-          const key = keyOf(phrase, language);
-          for (const index of (key && this.byKey.get(`${language}:${key}`)) || []) found.add(index);
+          // A single Finnish word is also tried with gradation undone: asumistuen is asumistuki.
+          const keys = [keyOf(phrase, language), ...(size === 1 && language === 'fi' ? strongGrades(phrase).map((form) => keyOf(form, language)) : [])];
+          for (const key of keys) {
+            for (const index of (key && this.byKey.get(`${language}:${key}`)) || []) {
+              found.add(index);
+              matched = true;
+            }
+          }
         }
+        if (matched) for (const position of positions) spent.add(position);
       }
     }
     return [...new Set([...found].sort((a, b) => a - b).flatMap((index) => (this.entries[index] as Entry).catalogue))];

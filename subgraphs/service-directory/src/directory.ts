@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { connectionFromPage, decodeCursor, encodeCursor, invalidCursor, pageSize, type Language, type Logger } from '@aurora/subgraph-kit';
+import { badUserInput, connectionFromPage, decodeCursor, encodeCursor, invalidCursor, pageSize, type Language, type Logger } from '@aurora/subgraph-kit';
 import type { Filter } from '@aurora/store';
 import { CodeCatalogue } from './code-catalogue';
 import { readOntology } from './import/codelists';
 import type { ChannelDocument, ChannelKind, ServiceDocument } from './model';
 import type { DirectoryRepository, ListPosition } from './repository';
-import type { TextLanguage } from './search/analysis';
+import { isStopword, tokenize, TEXT_LANGUAGES, type TextLanguage } from './search/analysis';
 import { ConceptIndex } from './search/concepts';
 import { explain, ServiceSearchIndex, type MatchedPart, type SearchAnalysis, type SearchHit } from './search/search-index';
 import { serviceQuery, type ServiceFilterInput } from './service-filter';
@@ -95,7 +95,10 @@ export class Directory {
     const base = serviceQuery(input, this.codes);
     const filter = Object.keys(extra).length === 0 ? base : Object.keys(base).length === 0 ? extra : { $and: [base, extra] };
     const text = input?.text?.trim();
-    if (text) return this.searchPage(text, input?.language ?? null, extra, first, args.after ?? null, input);
+    if (text) {
+      checkSearchText(text);
+      return this.searchPage(text, input?.language ?? null, extra, first, args.after ?? null, input);
+    }
     const after = args.after ? decodeCursor(args.after, isListPosition) : null;
     const [fetched, totalCount] = await Promise.all([
       first === 0 ? Promise.resolve([]) : this.repository.listServices(filter, after, first + 1),
@@ -138,3 +141,22 @@ export class Directory {
 }
 
 export type { MatchedPart };
+
+/** How long a search text may be, and one word of it: a need is said in a sentence, not a page. */
+export const MAX_SEARCH_TEXT = 500;
+export const MAX_SEARCH_WORD = 60;
+
+/** BAD_USER_INPUT, naming the field, for a search text too long or with nothing to search for. */
+function checkSearchText(text: string): void {
+  if (text.length > MAX_SEARCH_TEXT) {
+    throw badUserInput(`filter.text must be at most ${MAX_SEARCH_TEXT} characters; it was ${text.length}. Say the need in a few words.`, 'filter.text');
+  }
+  const words = tokenize(text);
+  const long = words.find((word) => word.length > MAX_SEARCH_WORD);
+  if (long) throw badUserInput(`filter.text has a word of ${long.length} characters; words longer than ${MAX_SEARCH_WORD} are not searched.`, 'filter.text');
+  // A short word that is a stop word in any of the three languages ("ja", "och", "the") is no search on its own.
+  const searchable = (word: string) => word.length > 1 && (word.length >= 4 || !TEXT_LANGUAGES.some((language) => isStopword(word, language)));
+  if (!words.some(searchable)) {
+    throw badUserInput('filter.text has no words to search for (only punctuation, single letters or words such as "and"); write what you are looking for, such as "velkaneuvonta" or "dentist".', 'filter.text');
+  }
+}

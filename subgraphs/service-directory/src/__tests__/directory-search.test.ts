@@ -47,7 +47,8 @@ describe('full-text search', () => {
   });
 
   it('tolerates a typo and matches prefixes', async () => {
-    expect((await search({ text: 'äitiysneuvla' }, 1)).edges[0].node.fi).toBe('Äitiysneuvola');
+    // The maternity clinic, under either of its two names in the catalogue.
+    expect((await search({ text: 'äitiysneuvla' }, 1)).edges[0].node.fi).toMatch(/^Äitiysneuvola(palvelut)?$/);
     expect((await search({ text: 'verokort' }, 1)).edges[0].node.fi).toBe('Verokortti');
   });
 

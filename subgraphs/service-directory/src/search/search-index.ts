@@ -15,6 +15,30 @@ const PART_WEIGHT = 0.5;
 /** The catalogue's words for an everyday phrase of the query (searched as phrases, in Finnish). */
 const EVERYDAY_WEIGHT = 0.7;
 let everydayWords: EverydayWords | undefined;
+/**
+ * Words that name a kind of action or help rather than the need ("… hakeminen", "palvelu",
+ * "tuki", "neuvonta"): beside a specific word they count for this much of it.
+ */
+const GENERIC_WEIGHT = 0.25;
+const GENERIC_WORDS: Record<TextLanguage, string[]> = {
+  fi: ['hakeminen', 'haku', 'hakemus', 'hakea', 'palvelu', 'palvelut', 'tuki', 'neuvonta', 'ohjaus', 'ilmoitus', 'apu', 'tieto', 'asia', 'asiat', 'asioissa'],
+  sv: ['ansökan', 'ansöka', 'tjänst', 'tjänster', 'stöd', 'rådgivning', 'hjälp', 'information', 'anmälan'],
+  en: ['application', 'apply', 'service', 'services', 'support', 'advice', 'help', 'information', 'notice'],
+};
+/** A service for companies weighs this much in a search that is not about a business. */
+const BUSINESS_WEIGHT = 0.5;
+/** A query that is a service's whole name, as written or inflected, weighs that service this much more. */
+const NAME_MATCH_BOOST = 2;
+const BUSINESS_NAME = /yritys|yrityk|yrittäj|elinkeino|työnantaj|företag|arbetsgivar|\bcompan|\bbusiness|employer/i;
+const BUSINESS_WORDS: Record<TextLanguage, string[]> = {
+  fi: ['yritys', 'yrittäjä', 'yhtiö', 'työnantaja', 'elinkeino', 'liiketoiminta', 'firma', 'toiminimi'],
+  sv: ['företag', 'företagare', 'arbetsgivare', 'bolag', 'näringsidkare'],
+  en: ['company', 'business', 'employer', 'firm', 'entrepreneur', 'startup'],
+};
+const stemsOf = (words: Record<TextLanguage, string[]>) =>
+  Object.fromEntries(TEXT_LANGUAGES.map((language) => [language, new Set(words[language].map((word) => analyse(word, language)).filter((stem): stem is string => !!stem))])) as Record<TextLanguage, Set<string>>;
+let genericStems: Record<TextLanguage, Set<string>> | undefined;
+let businessStems: Record<TextLanguage, Set<string>> | undefined;
 const DESCRIPTION_LIMIT = 3000;
 
 const field = (language: TextLanguage, part: MatchedPart) => `${language}_${part}`;
@@ -67,6 +91,10 @@ function facets(service: ServiceDocument): FacetDocument {
 export class ServiceSearchIndex {
   private readonly index: MiniSearch;
   private readonly facetsById = new Map<string, FacetDocument>();
+  /** Services for companies and organisations rather than people (their target groups, or their name says so). */
+  private readonly forBusinesses = new Set<string>();
+  /** Each service's name, stemmed, per language: a query that is a service's name puts it first. */
+  private readonly nameKeys = new Map<string, Set<string>>();
   /** Every stem each language's fields hold: how the language of a query is told. */
   private readonly vocabulary: Record<TextLanguage, Set<string>> = { fi: new Set(), sv: new Set(), en: new Set() };
 
@@ -123,6 +151,15 @@ export class ServiceSearchIndex {
   put(service: ServiceDocument, learned = false): void {
     if (this.index.has(service._id)) this.index.discard(service._id);
     this.facetsById.set(service._id, facets(service));
+    const businessGroups = service.targetGroups.length > 0 && service.targetGroups.every((code) => code.startsWith('KR2'));
+    if (businessGroups || BUSINESS_NAME.test(`${service.name.fi ?? ''} ${service.name.sv ?? ''}`)) this.forBusinesses.add(service._id);
+    else this.forBusinesses.delete(service._id);
+    const names = new Set<string>();
+    for (const language of TEXT_LANGUAGES) {
+      const key = stemKey(service.name[language] ?? '', language);
+      if (key) names.add(`${language}:${key}`);
+    }
+    this.nameKeys.set(service._id, names);
     if (service.status === 'ARCHIVED') return;
     const document = this.document(service);
     if (!learned) this.learn(document);
@@ -150,6 +187,7 @@ export class ServiceSearchIndex {
         const stem = analyse(word, language);
         if (stem === null) score += 0.5; // a stop word of that language
         else if (this.vocabulary[language].has(stem)) score += 1;
+        else if (this.decompounder && this.decompounder.split(word, language).length > 1) score += 0.8; // a compound of its words
       }
       if (/[åÅ]/.test(text) && language === 'sv') score += 1;
       if (score > bestScore) {
@@ -169,6 +207,7 @@ export class ServiceSearchIndex {
   search(text: string, language: TextLanguage | undefined, filter: Filter): SearchOutcome {
     const queryLanguage = language ?? this.detectLanguage(text);
     const named = this.concepts.find(text);
+    const { specific, generic, business } = this.readQuery(text);
     const subqueries: SearchQuery[] = [];
     for (const target of TEXT_LANGUAGES) {
       const own = target === queryLanguage;
@@ -178,11 +217,12 @@ export class ServiceSearchIndex {
         prefix: (term: string) => term.length >= 4,
       };
       // Typos are forgiven in the query's own language only: fuzzy matching is the costly part.
-      subqueries.push({ ...options, queries: [text], boost: boosts(target, own ? 1 : OTHER_LANGUAGE_WEIGHT), fuzzy: own ? (term: string) => (term.length >= 6 ? 0.2 : false) : false });
+      subqueries.push({ ...options, queries: [specific], boost: boosts(target, own ? 1 : OTHER_LANGUAGE_WEIGHT), fuzzy: own ? (term: string) => (term.length >= 6 ? 0.2 : false) : false });
+      if (generic) subqueries.push({ ...options, queries: [generic], boost: boosts(target, (own ? 1 : OTHER_LANGUAGE_WEIGHT) * GENERIC_WEIGHT) });
       // The parts of the query's compounds and the base forms of its inflected words count less than the words as written.
       const parts = this.expansions(text, target);
       if (parts.length > 0) {
-        subqueries.push({ fields: fieldsOf(target), queries: parts, processTerm: (term: string) => term, combineWith: 'OR', prefix: false, fuzzy: false, boost: boosts(target, (own ? 1 : OTHER_LANGUAGE_WEIGHT) * PART_WEIGHT) });
+        subqueries.push({ fields: fieldsOf(target), queries: parts, processTerm: (term: string) => term, combineWith: 'OR', prefix: (term: string) => term.length >= 5, fuzzy: false, boost: boosts(target, (own ? 1 : OTHER_LANGUAGE_WEIGHT) * PART_WEIGHT) });
       }
       // Concept labels carry the query into the other languages; in its own language the text is searched already.
       const translations = own ? [] : named.map((concept) => concept.labels[target]).filter((label): label is string => !!label);
@@ -195,7 +235,8 @@ export class ServiceSearchIndex {
       if (phrases.length > 0) {
         subqueries.push({
           combineWith: 'OR',
-          queries: phrases.map((phrase) => ({ queries: [phrase], combineWith: 'AND', fields: fieldsOf('fi'), processTerm: (term: string) => analyse(term, 'fi'), prefix: false, fuzzy: false })),
+          // The catalogue's words are service names: they are looked for in names and summaries.
+          queries: phrases.map((phrase) => ({ queries: [phrase], combineWith: 'AND', fields: [field('fi', 'name'), field('fi', 'summary')], processTerm: (term: string) => analyse(term, 'fi'), prefix: false, fuzzy: false })),
           boost: boosts('fi', EVERYDAY_WEIGHT),
         } as SearchQuery);
       }
@@ -205,10 +246,37 @@ export class ServiceSearchIndex {
       { combineWith: 'OR', queries: subqueries },
       test ? { filter: (result) => test(this.facetsById.get(result.id) ?? { _id: result.id }) } : {},
     );
+    const asName = new Set(TEXT_LANGUAGES.map((target) => `${target}:${stemKey(text, target)}`));
+    const weigh = (id: string, score: number) => {
+      if (!this.decompounder) return score;
+      // A person's search puts services for companies below their own; a search about a business the other way round.
+      let weighted = business !== this.forBusinesses.has(id) ? score * BUSINESS_WEIGHT : score;
+      if ([...(this.nameKeys.get(id) ?? [])].some((key) => asName.has(key))) weighted *= NAME_MATCH_BOOST;
+      return weighted;
+    };
     const hits = results
-      .map((result) => ({ id: String(result.id), score: Math.round(result.score * 1000) / 1000, result }))
+      .map((result) => ({ id: String(result.id), score: Math.round(weigh(String(result.id), result.score) * 1000) / 1000, result }))
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { language: queryLanguage, hits };
+  }
+
+  /**
+   * The query's specific words and its generic ones apart (only with the compounds analysis, and
+   * only when both are there), and whether it is about a business.
+   */
+  private readQuery(text: string): { specific: string; generic: string | null; business: boolean } {
+    if (!this.decompounder) return { specific: text, generic: null, business: false };
+    genericStems ??= stemsOf(GENERIC_WORDS);
+    businessStems ??= stemsOf(BUSINESS_WORDS);
+    const words = tokenize(text);
+    const matches = (word: string, stems: Record<TextLanguage, Set<string>>) =>
+      TEXT_LANGUAGES.some((language) => analyseTerms(word, language, this.decompounder ?? undefined).some((term) => stems[language].has(term)));
+    const isGeneric = words.map((word) => matches(word, genericStems as Record<TextLanguage, Set<string>>));
+    const business = words.some((word) => matches(word, businessStems as Record<TextLanguage, Set<string>>));
+    const specific = words.filter((_, index) => !isGeneric[index]);
+    const generic = words.filter((_, index) => isGeneric[index]);
+    if (specific.length === 0 || generic.length === 0) return { specific: text, generic: null, business };
+    return { specific: specific.join(' '), generic: generic.join(' '), business };
   }
 
   /** Stems a query's words add beyond their own: compound parts and gradation base forms. */
@@ -221,6 +289,14 @@ export class ServiceSearchIndex {
     }
     return [...extra];
   }
+}
+
+/** A text's stems in order, as one key: "Talous- ja velkaneuvonta" and "talous ja velkaneuvontaa" agree. */
+function stemKey(text: string, language: TextLanguage): string {
+  return tokenize(text)
+    .map((word) => analyse(word, language))
+    .filter((stem): stem is string => stem !== null)
+    .join(' ');
 }
 
 function boosts(language: TextLanguage, weight: number): Record<string, number> {
