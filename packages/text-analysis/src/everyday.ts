@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { strongGrades } from './compounds';
-import { analyse, TEXT_LANGUAGES, tokenize, type TextLanguage } from './stems';
+import { analyse, isStopword, TEXT_LANGUAGES, tokenize, type TextLanguage } from './stems';
 
 interface Entry {
   words: string[];
@@ -47,13 +47,24 @@ export class EverydayWords {
    * read first and their words are then spent: "housing allowance" is not also "housing".
    */
   find(text: string): string[] {
+    return [...new Set(this.read(text).matches.flatMap((match) => match.catalogue))];
+  }
+
+  /**
+   * Each everyday phrase a text contains, in the order it stands in the text, with the catalogue's
+   * words for it ("I lost my job and I have debts" is two needs, a job and debts), and the words
+   * of the text no phrase took (stop words left out).
+   */
+  read(text: string): { matches: { phrase: string; catalogue: string[] }[]; rest: string[] } {
     const words = tokenize(text).slice(0, 64);
     const spent = new Set<number>();
-    const found = new Set<number>();
+    const found = new Map<number, { start: number; phrase: string }>();
     for (let size = MAX_PHRASE; size >= 1; size -= 1) {
       for (let start = 0; start + size <= words.length; start += 1) {
         const positions = Array.from({ length: size }, (_, offset) => start + offset);
         if (positions.some((position) => spent.has(position))) continue;
+        // A phrase does not begin or end with a word such as "ja" or "and": "velkaongelmat ja" is "velkaongelmat".
+        if (size > 1 && [words[start], words[start + size - 1]].some((word) => TEXT_LANGUAGES.some((language) => isStopword(word as string, language)))) continue;
         const phrase = words.slice(start, start + size).join(' ');
         let matched = false;
         for (const language of TEXT_LANGUAGES) {
@@ -61,7 +72,7 @@ export class EverydayWords {
           const keys = [keyOf(phrase, language), ...(size === 1 && language === 'fi' ? strongGrades(phrase).map((form) => keyOf(form, language)) : [])];
           for (const key of keys) {
             for (const index of (key && this.byKey.get(`${language}:${key}`)) || []) {
-              found.add(index);
+              if (!found.has(index)) found.set(index, { start, phrase });
               matched = true;
             }
           }
@@ -69,6 +80,10 @@ export class EverydayWords {
         if (matched) for (const position of positions) spent.add(position);
       }
     }
-    return [...new Set([...found].sort((a, b) => a - b).flatMap((index) => (this.entries[index] as Entry).catalogue))];
+    const matches = [...found.entries()]
+      .sort((a, b) => a[1].start - b[1].start)
+      .map(([index, at]) => ({ phrase: at.phrase, catalogue: (this.entries[index] as Entry).catalogue }));
+    const rest = words.filter((word, position) => !spent.has(position) && word.length > 1 && !TEXT_LANGUAGES.some((language) => isStopword(word, language)));
+    return { matches, rest };
   }
 }

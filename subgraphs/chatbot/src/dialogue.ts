@@ -33,6 +33,8 @@ export interface Session {
   awaiting: 'MUNICIPALITY' | 'AGE' | null;
   /** Packages already shown for the current situation (for "tell me more"). */
   shown: number;
+  /** What the person said of their situation, in their words: one message may name several needs. */
+  situationText?: string;
   messages: ChatMessage[];
   updatedAt: string;
   [field: string]: unknown;
@@ -129,7 +131,7 @@ export class Dialogue {
       return { ...plain, reply: crisisReply(language), crisis: true, intent: 'crisis', quickReplies: [QUICK.help(language)] };
     }
     if (isRestart(message)) {
-      Object.assign(session, { lifeEvents: [], needs: [], municipality: null, age: null, awaiting: null, shown: 0 });
+      Object.assign(session, { lifeEvents: [], needs: [], municipality: null, age: null, awaiting: null, shown: 0, situationText: undefined });
       return { ...plain, reply: `${TEXTS.restarted(language)} ${TEXTS.greeting(language)}`, intent: 'restart', quickReplies: QUICK.examples(language) };
     }
     const textLanguage = language.toLowerCase() as TextLanguage;
@@ -157,6 +159,7 @@ export class Dialogue {
     } else if (intent && (intent.name.startsWith('KE') || isMeter(intent.name))) {
       const list = intent.name.startsWith('KE') ? session.lifeEvents : session.needs;
       if (!list.includes(intent.name)) list.push(intent.name);
+      session.situationText = `${session.situationText ?? ''} ${message}`.trim().slice(-SITUATION_TEXT_LIMIT);
       session.shown = 0;
       prefix.push(TEXTS.noted([intent.name], language));
     } else if (intent?.name === 'greeting') {
@@ -201,6 +204,7 @@ export class Dialogue {
       lifeEvents: session.lifeEvents,
       language,
       wellbeing: Object.fromEntries(session.needs.filter(isMeter).map((need) => [meterOf(need), 2])),
+      ...(session.situationText ? { text: session.situationText } : {}),
     };
     if (session.municipality && session.municipality !== SKIPPED) situation.municipality = session.municipality;
     if (typeof session.age === 'number') situation.age = session.age;
@@ -328,6 +332,9 @@ export class Dialogue {
 function newSession(pseudonym: string | null, language: Language): Session {
   return { _id: randomUUID(), pseudonym, language, lifeEvents: [], needs: [], municipality: null, age: null, awaiting: null, shown: 0, messages: [], updatedAt: new Date().toISOString() };
 }
+
+/** The recommendation engine reads at most this much of what the person said of their situation. */
+const SITUATION_TEXT_LIMIT = 500;
 
 const hasSituation = (session: Session) => session.lifeEvents.length > 0 || session.needs.length > 0;
 const unique = (ids: string[]) => [...new Set(ids)];

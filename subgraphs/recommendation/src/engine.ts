@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SERVICE_CLASSES } from '@aurora/code-lists';
-import type { TextLanguage } from '@aurora/text-analysis';
+import { isForBusinesses, mentionsBusiness, type TextLanguage } from '@aurora/text-analysis';
 import { inferLabels, type LabelScores } from './labels';
 import { DIMENSIONS, type ChannelKind, type Dimension, type IndexedService, type Situation } from './model';
 import { needsOf, type Need } from './needs';
@@ -413,6 +413,8 @@ export function violations(service: IndexedService, situation: Situation, area: 
   if (service.languages.length > 0 && !service.languages.includes(situation.language)) failed.push('language');
   const groups = service.targetGroups;
   if (groups.length > 0 && !groups.some((group) => group === 'KR1' || group.startsWith('KR1.'))) failed.push('target group');
+  // A person's packages hold services for people: one for companies only when the person says it is about a business.
+  else if (isForBusinesses(service.name, groups) && !(situation.text && mentionsBusiness(situation.text))) failed.push('for businesses');
   if (situation.age !== null && groups.length > 0 && groups.every((group) => group.startsWith('KR1.'))) {
     const only = (code: string) => groups.every((group) => group === code);
     if (only('KR1.1') && situation.age < SENIOR_AGE) failed.push('age');

@@ -1,6 +1,6 @@
 import { lifeEvent } from '@aurora/code-lists';
 import type { LocalisedText } from '@aurora/subgraph-kit';
-import type { TextLanguage } from '@aurora/text-analysis';
+import { EverydayWords, type TextLanguage } from '@aurora/text-analysis';
 import needMap from '../data/needs.json';
 import { DIMENSIONS, type Dimension, type Situation } from './model';
 import { words, type WordsByLanguage } from './text-index';
@@ -35,6 +35,9 @@ const WELLBEING = needMap.wellbeing as Record<Dimension, MapEntry>;
 /** A meter at or below this adds a need; when none is, the lowest given meter does. */
 const LOW_METER = 7;
 const TEXT_WEIGHT = 0.9;
+/** A need read from an everyday phrase of the text ("debts", "lost my job") weighs as much as the text. */
+const EVERYDAY_WEIGHT = 0.9;
+let everyday: EverydayWords | undefined;
 const INTEREST_WEIGHT = 0.4;
 /** With no situation at all: the ten meters' needs, evenly and lightly. */
 const GENERAL_WEIGHT = 0.5;
@@ -83,7 +86,9 @@ export function needsOf(situation: Situation): { needs: Need[]; general: boolean
   const language = situation.language.toLowerCase() as TextLanguage;
   if (situation.text) {
     const text = words(situation.text);
-    if (text.length > 0) {
+    const read = (everyday ??= EverydayWords.load()).read(situation.text);
+    // The text as a whole is a need when something of it is not an everyday phrase already read as one.
+    if (text.length > 0 && (read.matches.length === 0 || read.rest.length > 0)) {
       needs.push({
         id: 'TEXT',
         kind: 'TEXT',
@@ -93,6 +98,21 @@ export function needsOf(situation: Situation): { needs: Need[]; general: boolean
         concepts: [],
         keywords: { [language]: text },
         language,
+      });
+    }
+    if (text.length > 0) {
+      // Each everyday phrase of the text is a need of its own, found by the catalogue's words for it.
+      read.matches.forEach((match, index) => {
+        needs.push({
+          id: `TEXT:${index + 1}`,
+          kind: 'TEXT',
+          weight: EVERYDAY_WEIGHT,
+          label: quoted(match.phrase),
+          serviceClasses: [],
+          concepts: [],
+          keywords: language === 'fi' ? { fi: [...match.catalogue, ...words(match.phrase)] } : { fi: match.catalogue, [language]: words(match.phrase) },
+          language,
+        });
       });
     }
   }

@@ -1,4 +1,4 @@
-import { analyse, TEXT_LANGUAGES, tokenize, type TextLanguage } from '@aurora/text-analysis';
+import { analyse, analyseTerms, Decompounder, TEXT_LANGUAGES, tokenize, Vocabulary, type TextLanguage } from '@aurora/text-analysis';
 import MiniSearch, { type Query } from 'minisearch';
 import type { IndexedService } from './model';
 
@@ -21,14 +21,19 @@ export type WordsByLanguage = Partial<Record<TextLanguage, string[]>>;
 
 /**
  * Full-text matching over the engine's own copy of the catalogue, with the directory's analysis
- * (the same tokens, stop words and Snowball stems, from @aurora/text-analysis) and MiniSearch's
- * BM25 ranking.
+ * (the same tokens, stop words, Snowball stems and compound parts learnt from the catalogue's own
+ * words, from @aurora/text-analysis) and MiniSearch's BM25 ranking.
  */
 export class TextIndex {
+  private readonly decompounder = new Decompounder(new Vocabulary());
   private readonly index = new MiniSearch<{ id: string }>({
     idField: 'id',
     fields: FIELDS,
-    processTerm: (term, fieldName) => analyse(term, (fieldName ?? 'fi').slice(0, 2) as TextLanguage),
+    // Compound parts are indexed in the body only: a name names the service as a whole (Korjausavustukset is about grants).
+    processTerm: (term, fieldName) => {
+      const language = (fieldName ?? 'fi').slice(0, 2) as TextLanguage;
+      return fieldName?.endsWith('_name') ? analyse(term, language) : analyseTerms(term, language, this.decompounder);
+    },
   });
 
   constructor(services: Iterable<IndexedService>) {
@@ -38,6 +43,7 @@ export class TextIndex {
       for (const language of TEXT_LANGUAGES) {
         document[field(language, 'name')] = service.name[language] ?? '';
         document[field(language, 'body')] = `${service.summary[language] ?? ''} ${service.description[language] ?? ''}`;
+        this.decompounder.vocabulary.learn(`${document[field(language, 'name')]} ${document[field(language, 'body')]}`, language);
       }
       documents.push(document);
     }
@@ -64,8 +70,8 @@ export class TextIndex {
         combineWith: 'OR',
         fields: [field(language, 'name'), field(language, 'body')],
         processTerm: (term: string) => {
-          const stem = analyse(term, language);
-          return stem && !GENERIC.has(stem) ? stem : null;
+          const terms = analyseTerms(term, language, this.decompounder, { gradation: true }).filter((stem) => !GENERIC.has(stem));
+          return terms.length > 0 ? terms : null;
         },
         prefix: (term: string) => term.length >= 5,
         boost: { [field(language, 'name')]: NAME_BOOST * weight, [field(language, 'body')]: weight },

@@ -1,7 +1,7 @@
 import { compileFilter, type Filter } from '@aurora/store';
 import MiniSearch, { type Query as SearchQuery, type SearchResult } from 'minisearch';
 import type { ServiceDocument } from '../model';
-import { analyse, analyseTerms, Decompounder, EverydayWords, tokenize, TEXT_LANGUAGES, Vocabulary, type TextLanguage } from './analysis';
+import { analyse, analyseTerms, Decompounder, EverydayWords, isForBusinesses, mentionsBusiness, tokenize, TEXT_LANGUAGES, Vocabulary, type TextLanguage } from './analysis';
 import type { ConceptIndex } from './concepts';
 
 const PARTS = ['name', 'summary', 'description', 'concepts'] as const;
@@ -29,16 +29,9 @@ const GENERIC_WORDS: Record<TextLanguage, string[]> = {
 const BUSINESS_WEIGHT = 0.5;
 /** A query that is a service's whole name, as written or inflected, weighs that service this much more. */
 const NAME_MATCH_BOOST = 2;
-const BUSINESS_NAME = /yritys|yrityk|yrittäj|elinkeino|työnantaj|företag|arbetsgivar|\bcompan|\bbusiness|employer/i;
-const BUSINESS_WORDS: Record<TextLanguage, string[]> = {
-  fi: ['yritys', 'yrittäjä', 'yhtiö', 'työnantaja', 'elinkeino', 'liiketoiminta', 'firma', 'toiminimi'],
-  sv: ['företag', 'företagare', 'arbetsgivare', 'bolag', 'näringsidkare'],
-  en: ['company', 'business', 'employer', 'firm', 'entrepreneur', 'startup'],
-};
 const stemsOf = (words: Record<TextLanguage, string[]>) =>
   Object.fromEntries(TEXT_LANGUAGES.map((language) => [language, new Set(words[language].map((word) => analyse(word, language)).filter((stem): stem is string => !!stem))])) as Record<TextLanguage, Set<string>>;
 let genericStems: Record<TextLanguage, Set<string>> | undefined;
-let businessStems: Record<TextLanguage, Set<string>> | undefined;
 const DESCRIPTION_LIMIT = 3000;
 
 const field = (language: TextLanguage, part: MatchedPart) => `${language}_${part}`;
@@ -151,8 +144,7 @@ export class ServiceSearchIndex {
   put(service: ServiceDocument, learned = false): void {
     if (this.index.has(service._id)) this.index.discard(service._id);
     this.facetsById.set(service._id, facets(service));
-    const businessGroups = service.targetGroups.length > 0 && service.targetGroups.every((code) => code.startsWith('KR2'));
-    if (businessGroups || BUSINESS_NAME.test(`${service.name.fi ?? ''} ${service.name.sv ?? ''}`)) this.forBusinesses.add(service._id);
+    if (isForBusinesses(service.name, service.targetGroups)) this.forBusinesses.add(service._id);
     else this.forBusinesses.delete(service._id);
     const names = new Set<string>();
     for (const language of TEXT_LANGUAGES) {
@@ -267,12 +259,11 @@ export class ServiceSearchIndex {
   private readQuery(text: string): { specific: string; generic: string | null; business: boolean } {
     if (!this.decompounder) return { specific: text, generic: null, business: false };
     genericStems ??= stemsOf(GENERIC_WORDS);
-    businessStems ??= stemsOf(BUSINESS_WORDS);
     const words = tokenize(text);
     const matches = (word: string, stems: Record<TextLanguage, Set<string>>) =>
       TEXT_LANGUAGES.some((language) => analyseTerms(word, language, this.decompounder ?? undefined).some((term) => stems[language].has(term)));
     const isGeneric = words.map((word) => matches(word, genericStems as Record<TextLanguage, Set<string>>));
-    const business = words.some((word) => matches(word, businessStems as Record<TextLanguage, Set<string>>));
+    const business = mentionsBusiness(text, (word, language) => analyseTerms(word, language, this.decompounder ?? undefined));
     const specific = words.filter((_, index) => !isGeneric[index]);
     const generic = words.filter((_, index) => isGeneric[index]);
     if (specific.length === 0 || generic.length === 0) return { specific: text, generic: null, business };

@@ -1,0 +1,27 @@
+import { analyse, TEXT_LANGUAGES, tokenize, type TextLanguage } from './stems';
+
+/** A service name that says the service is for companies, employers or organisations rather than people. */
+const BUSINESS_NAME = /yritys|yrityk|yrittäj|elinkeino|työnantaj|företag|arbetsgivar|\bcompan|\bbusiness|employer/i;
+
+const BUSINESS_WORDS: Record<TextLanguage, string[]> = {
+  fi: ['yritys', 'yrittäjä', 'yhtiö', 'työnantaja', 'elinkeino', 'liiketoiminta', 'firma', 'toiminimi'],
+  sv: ['företag', 'företagare', 'arbetsgivare', 'bolag', 'näringsidkare'],
+  en: ['company', 'business', 'employer', 'firm', 'entrepreneur', 'startup'],
+};
+let stems: Record<TextLanguage, Set<string>> | undefined;
+
+/**
+ * Whether a service is for businesses: its target groups are all companies and organisations
+ * (PTV KR2…), or, where it has none, its name says so.
+ */
+export function isForBusinesses(name: Partial<Record<TextLanguage, string | null>>, targetGroups: readonly string[]): boolean {
+  if (targetGroups.length > 0) return targetGroups.every((code) => code.startsWith('KR2'));
+  return BUSINESS_NAME.test(`${name.fi ?? ''} ${name.sv ?? ''} ${name.en ?? ''}`);
+}
+
+/** Whether a text is about a business (a company, an employer, an entrepreneur), in any of the three languages. */
+export function mentionsBusiness(text: string, expand: (word: string, language: TextLanguage) => string[] = (word, language) => [analyse(word, language) ?? '']): boolean {
+  stems ??= Object.fromEntries(TEXT_LANGUAGES.map((language) => [language, new Set(BUSINESS_WORDS[language].map((word) => analyse(word, language)).filter((stem): stem is string => !!stem))])) as Record<TextLanguage, Set<string>>;
+  const known = stems;
+  return tokenize(text).some((word) => TEXT_LANGUAGES.some((language) => expand(word, language).some((term) => known[language].has(term))));
+}
