@@ -25,3 +25,20 @@ export function mentionsBusiness(text: string, expand: (word: string, language: 
   const known = stems;
   return tokenize(text).some((word) => TEXT_LANGUAGES.some((language) => expand(word, language).some((term) => known[language].has(term))));
 }
+
+/**
+ * Words that name a kind of action or help rather than the need ("… hakeminen", "palvelu", "tuki",
+ * "neuvonta", "application", "service"): beside a specific word they say little about what is needed.
+ */
+const GENERIC_WORDS: Record<TextLanguage, string[]> = {
+  fi: ['hakeminen', 'haku', 'hakemus', 'hakea', 'palvelu', 'palvelut', 'tuki', 'neuvonta', 'ohjaus', 'ilmoitus', 'apu', 'tieto', 'asia', 'asiat', 'asioissa'],
+  sv: ['ansökan', 'ansöka', 'tjänst', 'tjänster', 'stöd', 'rådgivning', 'hjälp', 'information', 'anmälan'],
+  en: ['application', 'apply', 'service', 'services', 'support', 'advice', 'help', 'information', 'notice'],
+};
+let generic: Record<TextLanguage, Set<string>> | undefined;
+
+/** The stems of the generic words, per language. */
+export function genericStems(): Record<TextLanguage, Set<string>> {
+  generic ??= Object.fromEntries(TEXT_LANGUAGES.map((language) => [language, new Set(GENERIC_WORDS[language].map((word) => analyse(word, language)).filter((stem): stem is string => !!stem))])) as Record<TextLanguage, Set<string>>;
+  return generic;
+}

@@ -1,4 +1,4 @@
-import { analyse, analyseTerms, Decompounder, TEXT_LANGUAGES, tokenize, Vocabulary, type TextLanguage } from '@aurora/text-analysis';
+import { analyse, analyseTerms, Decompounder, genericStems, TEXT_LANGUAGES, tokenize, Vocabulary, type TextLanguage } from '@aurora/text-analysis';
 import MiniSearch, { type Query } from 'minisearch';
 import type { IndexedService } from './model';
 
@@ -70,7 +70,9 @@ export class TextIndex {
         combineWith: 'OR',
         fields: [field(language, 'name'), field(language, 'body')],
         processTerm: (term: string) => {
-          const terms = analyseTerms(term, language, this.decompounder, { gradation: true }).filter((stem) => !GENERIC.has(stem));
+          // A compound's generic part ("neuvonta" of "velkaneuvonta") adds nothing the word itself does not.
+          const [whole, ...parts] = analyseTerms(term, language, this.decompounder, { gradation: true });
+          const terms = [whole, ...parts.filter((part) => !genericStems()[language].has(part))].filter((stem): stem is string => !!stem && !GENERIC.has(stem));
           return terms.length > 0 ? terms : null;
         },
         prefix: (term: string) => term.length >= 5,

@@ -1,7 +1,7 @@
 import { compileFilter, type Filter } from '@aurora/store';
 import MiniSearch, { type Query as SearchQuery, type SearchResult } from 'minisearch';
 import type { ServiceDocument } from '../model';
-import { analyse, analyseTerms, Decompounder, EverydayWords, isForBusinesses, mentionsBusiness, tokenize, TEXT_LANGUAGES, Vocabulary, type TextLanguage } from './analysis';
+import { analyse, analyseTerms, Decompounder, EverydayWords, genericStems, isForBusinesses, mentionsBusiness, tokenize, TEXT_LANGUAGES, Vocabulary, type TextLanguage } from './analysis';
 import type { ConceptIndex } from './concepts';
 
 const PARTS = ['name', 'summary', 'description', 'concepts'] as const;
@@ -15,23 +15,12 @@ const PART_WEIGHT = 0.5;
 /** The catalogue's words for an everyday phrase of the query (searched as phrases, in Finnish). */
 const EVERYDAY_WEIGHT = 0.7;
 let everydayWords: EverydayWords | undefined;
-/**
- * Words that name a kind of action or help rather than the need ("… hakeminen", "palvelu",
- * "tuki", "neuvonta"): beside a specific word they count for this much of it.
- */
+/** Generic words ("… hakeminen", "palvelu", "tuki") beside a specific one count for this much of it. */
 const GENERIC_WEIGHT = 0.25;
-const GENERIC_WORDS: Record<TextLanguage, string[]> = {
-  fi: ['hakeminen', 'haku', 'hakemus', 'hakea', 'palvelu', 'palvelut', 'tuki', 'neuvonta', 'ohjaus', 'ilmoitus', 'apu', 'tieto', 'asia', 'asiat', 'asioissa'],
-  sv: ['ansökan', 'ansöka', 'tjänst', 'tjänster', 'stöd', 'rådgivning', 'hjälp', 'information', 'anmälan'],
-  en: ['application', 'apply', 'service', 'services', 'support', 'advice', 'help', 'information', 'notice'],
-};
 /** A service for companies weighs this much in a search that is not about a business. */
 const BUSINESS_WEIGHT = 0.5;
 /** A query that is a service's whole name, as written or inflected, weighs that service this much more. */
 const NAME_MATCH_BOOST = 2;
-const stemsOf = (words: Record<TextLanguage, string[]>) =>
-  Object.fromEntries(TEXT_LANGUAGES.map((language) => [language, new Set(words[language].map((word) => analyse(word, language)).filter((stem): stem is string => !!stem))])) as Record<TextLanguage, Set<string>>;
-let genericStems: Record<TextLanguage, Set<string>> | undefined;
 const DESCRIPTION_LIMIT = 3000;
 
 const field = (language: TextLanguage, part: MatchedPart) => `${language}_${part}`;
@@ -258,16 +247,16 @@ export class ServiceSearchIndex {
    */
   private readQuery(text: string): { specific: string; generic: string | null; business: boolean } {
     if (!this.decompounder) return { specific: text, generic: null, business: false };
-    genericStems ??= stemsOf(GENERIC_WORDS);
+    const generic = genericStems();
     const words = tokenize(text);
     const matches = (word: string, stems: Record<TextLanguage, Set<string>>) =>
       TEXT_LANGUAGES.some((language) => analyseTerms(word, language, this.decompounder ?? undefined).some((term) => stems[language].has(term)));
-    const isGeneric = words.map((word) => matches(word, genericStems as Record<TextLanguage, Set<string>>));
+    const isGeneric = words.map((word) => matches(word, generic));
     const business = mentionsBusiness(text, (word, language) => analyseTerms(word, language, this.decompounder ?? undefined));
     const specific = words.filter((_, index) => !isGeneric[index]);
-    const generic = words.filter((_, index) => isGeneric[index]);
-    if (specific.length === 0 || generic.length === 0) return { specific: text, generic: null, business };
-    return { specific: specific.join(' '), generic: generic.join(' '), business };
+    const rest = words.filter((_, index) => isGeneric[index]);
+    if (specific.length === 0 || rest.length === 0) return { specific: text, generic: null, business };
+    return { specific: specific.join(' '), generic: rest.join(' '), business };
   }
 
   /** Stems a query's words add beyond their own: compound parts and gradation base forms. */
