@@ -12,6 +12,9 @@ const FIELD_BOOST: Record<MatchedPart, number> = { name: 4, summary: 2, descript
 const OTHER_LANGUAGE_WEIGHT = 0.6;
 const CONCEPT_WEIGHT = 0.5;
 const PART_WEIGHT = 0.5;
+/** A compound part used more often than this (per indexed service, or at least this often) is not searched on its own. */
+const COMMON_PART_SHARE = 0.1;
+const COMMON_PART_MIN = 50;
 /** The catalogue's words for an everyday phrase of the query (searched as phrases, in Finnish). */
 const EVERYDAY_WEIGHT = 0.7;
 let everydayWords: EverydayWords | undefined;
@@ -203,7 +206,8 @@ export class ServiceSearchIndex {
       // The parts of the query's compounds and the base forms of its inflected words count less than the words as written.
       const parts = this.expansions(text, target);
       if (parts.length > 0) {
-        subqueries.push({ fields: fieldsOf(target), queries: parts, processTerm: (term: string) => term, combineWith: 'OR', prefix: (term: string) => term.length >= 5, fuzzy: false, boost: boosts(target, (own ? 1 : OTHER_LANGUAGE_WEIGHT) * PART_WEIGHT) });
+        // Not in descriptions: a part such as "hoito" is in thousands of them, and says little there.
+        subqueries.push({ fields: [field(target, 'name'), field(target, 'summary'), field(target, 'concepts')], queries: parts, processTerm: (term: string) => term, combineWith: 'OR', prefix: (term: string) => term.length >= 5, fuzzy: false, boost: boosts(target, (own ? 1 : OTHER_LANGUAGE_WEIGHT) * PART_WEIGHT) });
       }
       // Concept labels carry the query into the other languages; in its own language the text is searched already.
       const translations = own ? [] : named.map((concept) => concept.labels[target]).filter((label): label is string => !!label);
@@ -263,9 +267,11 @@ export class ServiceSearchIndex {
   private expansions(text: string, language: TextLanguage): string[] {
     if (!this.decompounder) return [];
     const extra = new Set<string>();
+    // A part that nearly every text uses ("hoito" of "päivähoito") tells little and costs most: it is left out.
+    const common = Math.max(COMMON_PART_MIN, this.index.documentCount * COMMON_PART_SHARE);
     for (const word of tokenize(text)) {
       const [stem, ...more] = analyseTerms(word, language, this.decompounder, { gradation: true });
-      for (const term of more) if (term !== stem) extra.add(term);
+      for (const term of more) if (term !== stem && this.decompounder.vocabulary.count(term, language) <= common) extra.add(term);
     }
     return [...extra];
   }
