@@ -358,7 +358,8 @@ export class RecommendationEngine {
 
   /** The services that meet a need, with how well and why; computed once per need and index. */
   private matches(need: Need): Map<string, Match> {
-    const key = need.kind === 'TEXT' ? null : need.id.replace(/^GENERAL:/, 'WELLBEING:');
+    // A person's own words are searched afresh; an everyday phrase's needs recur and are kept like the rest.
+    const key = need.kind !== 'TEXT' ? need.id.replace(/^GENERAL:/, 'WELLBEING:') : need.id.startsWith('TEXT:') && need.id !== 'TEXT:INTERESTS' && this.needCache.size < NEED_CACHE_LIMIT ? `TEXT:${JSON.stringify([need.keywords, need.language])}` : null;
     const cached = key ? this.needCache.get(key) : undefined;
     if (cached) return cached;
     const weights = this.weights;
@@ -405,6 +406,9 @@ export class RecommendationEngine {
   }
 }
 
+/** How many needs' matches an engine keeps: the life events and meters, and everyday phrases as they recur. */
+const NEED_CACHE_LIMIT = 5000;
+
 /**
  * How much one life-event tag of a service says: fully for a service tagged with one or two life
  * events, less for one tagged with many (the tax card is tagged with half of them, so it says
@@ -413,6 +417,20 @@ export class RecommendationEngine {
 export function tagSpecificity(lifeEvents: readonly string[]): number {
   const events = new Set(lifeEvents.map((code) => code.split('.')[0])).size;
   return events <= 2 ? 1 : 1 / Math.sqrt(events - 1);
+}
+
+// Both are asked for every candidate service of a request: worked out once each.
+const businessServices = new WeakMap<IndexedService, boolean>();
+function forBusinesses(service: IndexedService): boolean {
+  let known = businessServices.get(service);
+  if (known === undefined) businessServices.set(service, (known = isForBusinesses(service.name, service.targetGroups)));
+  return known;
+}
+let lastText: { text: string; business: boolean } | null = null;
+function aboutBusiness(text: string | null | undefined): boolean {
+  if (!text) return false;
+  if (lastText?.text !== text) lastText = { text, business: mentionsBusiness(text) };
+  return lastText.business;
 }
 
 /** Which hard filters a service fails for a situation; empty when it may be recommended. */
@@ -424,7 +442,7 @@ export function violations(service: IndexedService, situation: Situation, area: 
   const groups = service.targetGroups;
   if (groups.length > 0 && !groups.some((group) => group === 'KR1' || group.startsWith('KR1.'))) failed.push('target group');
   // A person's packages hold services for people: one for companies only when the person says it is about a business.
-  else if (isForBusinesses(service.name, groups) && !(situation.text && mentionsBusiness(situation.text))) failed.push('for businesses');
+  else if (forBusinesses(service) && !aboutBusiness(situation.text)) failed.push('for businesses');
   if (situation.age !== null && groups.length > 0 && groups.every((group) => group.startsWith('KR1.'))) {
     const only = (code: string) => groups.every((group) => group === code);
     if (only('KR1.1') && situation.age < SENIOR_AGE) failed.push('age');

@@ -6,6 +6,9 @@ const field = (language: TextLanguage, part: 'name' | 'body') => `${language}_${
 const FIELDS = TEXT_LANGUAGES.flatMap((language) => [field(language, 'name'), field(language, 'body')]);
 const NAME_BOOST = 3;
 const OTHER_LANGUAGE_WEIGHT = 0.6;
+/** A compound part used more often than this (per service, or at least this often) is not searched on its own. */
+const COMMON_PART_SHARE = 0.1;
+const COMMON_PART_MIN = 50;
 /** Stems that every service's text has ("service", "palvelu"): they say nothing about a need. */
 const GENERIC = new Set(['fi', 'sv', 'en'].flatMap((language) => ['palvelu', 'palvelut', 'tjänst', 'tjänster', 'service', 'services'].map((word) => analyse(word, language as TextLanguage)).filter((stem): stem is string => !!stem)));
 
@@ -26,6 +29,7 @@ export type WordsByLanguage = Partial<Record<TextLanguage, string[]>>;
  */
 export class TextIndex {
   private readonly decompounder = new Decompounder(new Vocabulary());
+  private documents = 0;
   private readonly index = new MiniSearch<{ id: string }>({
     idField: 'id',
     fields: FIELDS,
@@ -48,6 +52,7 @@ export class TextIndex {
       documents.push(document);
     }
     this.index.addAll(documents as never);
+    this.documents = documents.length;
   }
 
   /**
@@ -57,6 +62,8 @@ export class TextIndex {
   search(words: WordsByLanguage, primary: TextLanguage | null, limit = 300): Map<string, TextMatch> {
     const queries: Query[] = [];
     const originals = new Map<string, string>();
+    const wholes = new Set<string>();
+    const common = Math.max(COMMON_PART_MIN, this.documents * COMMON_PART_SHARE);
     for (const language of TEXT_LANGUAGES) {
       const list = words[language];
       if (!list?.length) continue;
@@ -70,12 +77,15 @@ export class TextIndex {
         combineWith: 'OR',
         fields: [field(language, 'name'), field(language, 'body')],
         processTerm: (term: string) => {
-          // A compound's generic part ("neuvonta" of "velkaneuvonta") adds nothing the word itself does not.
+          // A compound's generic or common part ("neuvonta" of "velkaneuvonta", "hoito") adds little and costs much.
           const [whole, ...parts] = analyseTerms(term, language, this.decompounder, { gradation: true });
-          const terms = [whole, ...parts.filter((part) => !genericStems()[language].has(part))].filter((stem): stem is string => !!stem && !GENERIC.has(stem));
+          if (whole) wholes.add(whole);
+          const useful = parts.filter((part) => !genericStems()[language].has(part) && this.decompounder.vocabulary.count(part, language) <= common);
+          const terms = [whole, ...useful].filter((stem): stem is string => !!stem && !GENERIC.has(stem));
           return terms.length > 0 ? terms : null;
         },
-        prefix: (term: string) => term.length >= 5,
+        // Prefixes for the words as written only, not for their parts.
+        prefix: (term: string) => term.length >= 5 && wholes.has(term),
         boost: { [field(language, 'name')]: NAME_BOOST * weight, [field(language, 'body')]: weight },
       } as Query);
     }
