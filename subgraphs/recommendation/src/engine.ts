@@ -377,7 +377,7 @@ export class RecommendationEngine {
       const code = need.lifeEvent;
       for (const entry of this.entries.values()) {
         const tagged = entry.service.lifeEvents.find((event) => event === code || event.startsWith(`${code}.`));
-        if (tagged) add(entry.service._id, weights.tag * tagSpecificity(entry.service.lifeEvents), { lifeEvent: tagged });
+        if (tagged) add(entry.service._id, weights.tag, { lifeEvent: tagged });
       }
     }
     for (const code of need.serviceClasses) for (const id of this.byClass.get(code) ?? []) add(id, weights.serviceClass, { serviceClass: code });
@@ -408,16 +408,6 @@ export class RecommendationEngine {
 
 /** How many needs' matches an engine keeps: the life events and meters, and everyday phrases as they recur. */
 const NEED_CACHE_LIMIT = 5000;
-
-/**
- * How much one life-event tag of a service says: fully for a service tagged with one or two life
- * events, less for one tagged with many (the tax card is tagged with half of them, so it says
- * little about any one), as 1/√(events − 1).
- */
-export function tagSpecificity(lifeEvents: readonly string[]): number {
-  const events = new Set(lifeEvents.map((code) => code.split('.')[0])).size;
-  return events <= 2 ? 1 : 1 / Math.sqrt(events - 1);
-}
 
 // Both are asked for every candidate service of a request: worked out once each.
 const businessServices = new WeakMap<IndexedService, boolean>();
