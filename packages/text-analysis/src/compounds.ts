@@ -10,6 +10,8 @@ const MAX_PARTS = 3;
 const MIN_PREFIX = 4;
 const MIN_STARTING = 2;
 const EXTRA_PART_PENALTY = 0.4;
+const COMMON_PART_SHARE = 0.1;
+const COMMON_PART_MIN = 50;
 const MAX_PREFIX_WEIGHT = 50;
 
 /**
@@ -90,6 +92,14 @@ export class Decompounder {
   private readonly cache: Record<TextLanguage, Map<string, string[]>> = { fi: new Map(), sv: new Map(), en: new Map() };
 
   constructor(readonly vocabulary: Vocabulary) {}
+
+  /**
+   * Whether a part is so common in a corpus of `documents` texts (more than one use in ten, and at
+   * least 50) that searching it on its own tells little and costs much ("hoito" of "päivähoito").
+   */
+  isCommon(part: string, language: TextLanguage, documents: number): boolean {
+    return this.vocabulary.count(part, language) > Math.max(COMMON_PART_MIN, documents * COMMON_PART_SHARE);
+  }
 
   /** The stems of the parts of a compound, or [] when the word is not one the corpus explains. */
   split(word: string, language: TextLanguage): string[] {

@@ -6,9 +6,6 @@ const field = (language: TextLanguage, part: 'name' | 'body') => `${language}_${
 const FIELDS = TEXT_LANGUAGES.flatMap((language) => [field(language, 'name'), field(language, 'body')]);
 const NAME_BOOST = 3;
 const OTHER_LANGUAGE_WEIGHT = 0.6;
-/** A compound part used more often than this (per service, or at least this often) is not searched on its own. */
-const COMMON_PART_SHARE = 0.1;
-const COMMON_PART_MIN = 50;
 /** Stems that every service's text has ("service", "palvelu"): they say nothing about a need. */
 const GENERIC = new Set(['fi', 'sv', 'en'].flatMap((language) => ['palvelu', 'palvelut', 'tjänst', 'tjänster', 'service', 'services'].map((word) => analyse(word, language as TextLanguage)).filter((stem): stem is string => !!stem)));
 
@@ -63,7 +60,6 @@ export class TextIndex {
     const queries: Query[] = [];
     const originals = new Map<string, string>();
     const wholes = new Set<string>();
-    const common = Math.max(COMMON_PART_MIN, this.documents * COMMON_PART_SHARE);
     for (const language of TEXT_LANGUAGES) {
       const list = words[language];
       if (!list?.length) continue;
@@ -80,7 +76,7 @@ export class TextIndex {
           // A compound's generic or common part ("neuvonta" of "velkaneuvonta", "hoito") adds little and costs much.
           const [whole, ...parts] = analyseTerms(term, language, this.decompounder, { gradation: true });
           if (whole) wholes.add(whole);
-          const useful = parts.filter((part) => !genericStems()[language].has(part) && this.decompounder.vocabulary.count(part, language) <= common);
+          const useful = parts.filter((part) => !genericStems()[language].has(part) && !this.decompounder.isCommon(part, language, this.documents));
           const terms = [whole, ...useful].filter((stem): stem is string => !!stem && !GENERIC.has(stem));
           return terms.length > 0 ? terms : null;
         },

@@ -12,9 +12,6 @@ const FIELD_BOOST: Record<MatchedPart, number> = { name: 4, summary: 2, descript
 const OTHER_LANGUAGE_WEIGHT = 0.6;
 const CONCEPT_WEIGHT = 0.5;
 const PART_WEIGHT = 0.5;
-/** A compound part used more often than this (per indexed service, or at least this often) is not searched on its own. */
-const COMMON_PART_SHARE = 0.1;
-const COMMON_PART_MIN = 50;
 /** The catalogue's words for an everyday phrase of the query (searched as phrases, in Finnish). */
 const EVERYDAY_WEIGHT = 0.7;
 let everydayWords: EverydayWords | undefined;
@@ -268,10 +265,9 @@ export class ServiceSearchIndex {
     if (!this.decompounder) return [];
     const extra = new Set<string>();
     // A part that nearly every text uses ("hoito" of "päivähoito") tells little and costs most: it is left out.
-    const common = Math.max(COMMON_PART_MIN, this.index.documentCount * COMMON_PART_SHARE);
     for (const word of tokenize(text)) {
       const [stem, ...more] = analyseTerms(word, language, this.decompounder, { gradation: true });
-      for (const term of more) if (term !== stem && this.decompounder.vocabulary.count(term, language) <= common) extra.add(term);
+      for (const term of more) if (term !== stem && !this.decompounder.isCommon(term, language, this.index.documentCount)) extra.add(term);
     }
     return [...extra];
   }
