@@ -7,7 +7,13 @@ export interface Code {
   name: { fi?: string; sv?: string; en?: string };
 }
 
-export const MUNICIPALITIES: readonly Code[] = municipalities;
+/** A municipality with the region (maakunta) and wellbeing services county (hyvinvointialue) it belongs to. */
+export interface MunicipalityCode extends Code {
+  region: string;
+  wellbeingCounty: string;
+}
+
+export const MUNICIPALITIES: readonly MunicipalityCode[] = municipalities;
 /** PTV service classes (ptvserclass2): P1 … P28 and their sub-classes. */
 export const SERVICE_CLASSES: readonly (Code & { parent: string | null })[] = serviceClasses as (Code & { parent: string | null })[];
 export const LIFE_EVENTS: readonly (Code & { parent: string | null })[] = lifeEvents as (Code & { parent: string | null })[];
@@ -21,6 +27,25 @@ export const isLifeEventCode = (code: string): boolean => lifeEventCodes.has(cod
 const byCode = <C extends Code>(codes: readonly C[]) => new Map(codes.map((code) => [code.code, code]));
 const lifeEventsByCode = byCode(LIFE_EVENTS);
 const serviceClassesByCode = byCode(SERVICE_CLASSES);
+
+const municipalitiesByCode = byCode(MUNICIPALITIES);
+
+/** A municipality by its code, or undefined. */
+export const municipality = (code: string) => municipalitiesByCode.get(code);
+
+/**
+ * How far a place in one municipality is from a person in another, as the code lists can tell
+ * without coordinates: 0 the same municipality, 1 the same wellbeing services county, 2 the same
+ * region, 3 elsewhere (or unknown). Smaller is nearer; equal is a tie.
+ */
+export function areaDistance(from: string, to: string): 0 | 1 | 2 | 3 {
+  if (from === to) return 0;
+  const a = municipalitiesByCode.get(from);
+  const b = municipalitiesByCode.get(to);
+  if (!a || !b) return 3;
+  if (a.wellbeingCounty === b.wellbeingCounty) return 1;
+  return a.region === b.region ? 2 : 3;
+}
 
 /** A life event by its code, or undefined. */
 export const lifeEvent = (code: string) => lifeEventsByCode.get(code);

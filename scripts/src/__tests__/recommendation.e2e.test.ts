@@ -1,3 +1,4 @@
+import { CATALOGUE_PAGE } from '@aurora/recommendation';
 import { startTestNetwork, type TestNetwork } from '../e2e/network';
 
 let network: TestNetwork;
@@ -30,7 +31,7 @@ describe('the engine keeps its own index through the router', () => {
     network.reset();
     const first = await network.syncCatalogue();
     expect(first.changed).toBeGreaterThan(2000);
-    expect(first.pages).toBe(Math.ceil(first.changed / 100));
+    expect(first.pages).toBe(Math.ceil(first.changed / CATALOGUE_PAGE));
     // Every page was a public `services` query the directory answered; the engine read no other store.
     expect(network.traffic['service-directory'].requests.filter((kind) => kind === 'query')).toHaveLength(first.pages);
     expect(new Set(network.traffic.recommendation.storeOperations.map((operation) => operation.collection))).toEqual(new Set(['services', 'sync']));

@@ -53,6 +53,18 @@ describe('the chatbot', () => {
     expect(third.quickReplies.length).toBeGreaterThan(1);
   });
 
+  const askWhereToGo = async (sessionId: string) => {
+    const visit = await network.query(
+      `mutation($id: ID) { chat(sessionId: $id, message: "Missä voin asioida paikan päällä?", language: FI) {
+        intent reply services { name channels { __typename ... on ServiceLocationChannel { visitingAddresses { municipality { code name } } } } }
+      } }`,
+      { id: sessionId },
+    );
+    return visit.data.chat as { intent: string; reply: string; services: { name: string; channels: { visitingAddresses?: { municipality: { code: string; name: string } | null }[] }[] }[] };
+  };
+  const towns = (service: { channels: { visitingAddresses?: { municipality: { code: string; name: string } | null }[] }[] }) =>
+    service.channels.flatMap((channel) => channel.visitingAddresses ?? []).flatMap((address) => (address.municipality ? [address.municipality] : []));
+
   it('tells more, and where to go in person, from the same situation', async () => {
     const first = await say('Jäin työttömäksi', null, 'FI');
     await say('Asun Mikkelissä', first.sessionId, 'FI');
@@ -63,13 +75,22 @@ describe('the chatbot', () => {
     expect(more.packages.length).toBeGreaterThan(0);
     const shown = new Set(packages.services.map((service: { id: string }) => service.id));
     expect(more.services.some((service: { id: string }) => !shown.has(service.id))).toBe(true);
-    const visit = await network.query(
-      `mutation($id: ID) { chat(sessionId: $id, message: "Missä voin asioida paikan päällä?", language: FI) { intent reply services { channels { __typename } } } }`,
-      { id: first.sessionId },
-    );
-    expect(visit.data.chat.intent).toBe('visit');
-    expect(visit.data.chat.services.length).toBeGreaterThan(0);
-    for (const service of visit.data.chat.services) expect(service.channels.map((channel: { __typename: string }) => channel.__typename)).toContain('ServiceLocationChannel');
+    const visit = await askWhereToGo(first.sessionId);
+    expect(visit.intent).toBe('visit');
+    // Losing a job in Mikkeli: no service of these packages has an address in Mikkeli, and the chat does not claim one.
+    expect(visit.reply).not.toContain('kunnassa Mikkeli;');
+    for (const service of visit.services) expect(towns(service).map((town) => town.code)).not.toContain('491');
+  });
+
+  it('says "you can visit it in Mikkeli" only of services with an address in Mikkeli', async () => {
+    const first = await say('Rakennan omakotitaloa', null, 'FI');
+    await say('Asun Mikkelissä', first.sessionId, 'FI');
+    await say('ohita', first.sessionId, 'FI');
+    const visit = await askWhereToGo(first.sessionId);
+    expect(visit.intent).toBe('visit');
+    expect(visit.reply).toContain('Näihin palveluihin voit mennä paikan päälle kunnassa Mikkeli');
+    expect(visit.services.length).toBeGreaterThan(0);
+    for (const service of visit.services) expect(towns(service).map((town) => town.code)).toContain('491');
   });
 
   it.each([

@@ -74,10 +74,13 @@ interface Transfer {
 /** How the chatbot reads the network: a GraphQL request to the router. */
 export type RouterPost = (query: string, variables: Record<string, unknown>) => Promise<{ data?: any; errors?: { message: string; extensions?: { code?: unknown } }[] }>;
 
+type Nearness = 'YOUR_MUNICIPALITY' | 'YOUR_WELLBEING_SERVICES_COUNTY' | 'YOUR_REGION' | 'ELSEWHERE' | 'UNKNOWN';
+const NEARNESS: readonly Nearness[] = ['YOUR_MUNICIPALITY', 'YOUR_WELLBEING_SERVICES_COUNTY', 'YOUR_REGION', 'ELSEWHERE', 'UNKNOWN'];
+
 const RECOMMEND = `query ChatbotPackages($situation: SituationInput!, $first: Int) {
   recommendServicePackages(situation: $situation, first: $first) {
     title explanation
-    items { service { id channels { __typename } } }
+    items { service { id } placeToVisit { municipalityCode nearness } }
   }
 }`;
 
@@ -215,7 +218,11 @@ export class Dialogue {
       this.logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'the router did not answer the recommendation request');
       return { services: [], packages: [], crisis: false, reply: TEXTS.networkDown(language), intent, quickReplies: [QUICK.more(language)] };
     }
-    const packages = (result.data?.recommendServicePackages ?? []) as { title: string; explanation: string; items: { service: { id: string; channels: { __typename: string }[] } }[] }[];
+    const packages = (result.data?.recommendServicePackages ?? []) as {
+      title: string;
+      explanation: string;
+      items: { service: { id: string }; placeToVisit: { municipalityCode: string | null; nearness: Nearness } | null }[];
+    }[];
     if (packages.length === 0 && result.errors?.some((error) => error.extensions?.code === 'NOT_READY')) {
       return { services: [], packages: [], crisis: false, reply: TEXTS.starting(language), intent, quickReplies: [QUICK.more(language)] };
     }
@@ -226,8 +233,19 @@ export class Dialogue {
     const quickReplies = [QUICK.more(language), QUICK.visit(language), QUICK.restart(language)];
     const ref = (id: string) => ({ __typename: 'Service' as const, id });
     if (mode === 'visit') {
-      const places = unique(packages.flatMap((pack) => pack.items.filter((item) => item.service.channels.some((channel) => channel.__typename === 'ServiceLocationChannel')).map((item) => item.service.id)));
-      return { packages: [], services: places.slice(0, 6).map(ref), crisis: false, reply: TEXTS.visit(places.length, language), intent, quickReplies };
+      // Only what the addresses show: places in the person's municipality, else the nearest ones, named with where they are.
+      const items = packages.flatMap((pack) => pack.items).filter((item) => item.placeToVisit);
+      const local = items.filter((item) => item.placeToVisit?.nearness === 'YOUR_MUNICIPALITY');
+      const municipality = session.municipality && session.municipality !== SKIPPED ? session.municipality : null;
+      if (local.length > 0 || !municipality) {
+        const places = unique((municipality ? local : items).map((item) => item.service.id));
+        return { packages: [], services: places.slice(0, 6).map(ref), crisis: false, reply: TEXTS.visit(places.length, municipality, language), intent, quickReplies };
+      }
+      const nearest = [...items].sort((a, b) => NEARNESS.indexOf(a.placeToVisit?.nearness as Nearness) - NEARNESS.indexOf(b.placeToVisit?.nearness as Nearness));
+      const places = unique(nearest.map((item) => item.service.id)).slice(0, 6);
+      const where = unique(nearest.map((item) => item.placeToVisit?.municipalityCode).filter((code): code is string => !!code)).slice(0, 3);
+      const reply = where.length > 0 ? TEXTS.visitElsewhere(municipality, where, language) : TEXTS.visit(places.length, null, language);
+      return { packages: [], services: places.map(ref), crisis: false, reply, intent, quickReplies };
     }
     const fresh = mode === 'more' ? packages.slice(session.shown) : packages;
     session.shown = packages.length;

@@ -83,10 +83,25 @@ export const TEXTS = {
       SV: 'Tjänstesökningen svarar inte just nu. Försök igen om en stund; jag minns det du redan berättat.',
       EN: 'The service search is not answering right now. Please try again in a moment; I remember what you told me.',
     }, language),
-  visit: (count: number, language: Language) =>
-    count > 0
+  visit: (count: number, municipality: string | null, language: Language) => {
+    const place = municipality ? municipalityName(municipality, language) : null;
+    if (count > 0 && place) {
+      return t({ FI: `Näihin palveluihin voit mennä paikan päälle kunnassa ${place}; osoitteet ja aukioloajat ovat korteissa.`, SV: `Dessa tjänster kan du besöka på plats i ${place}; adresser och öppettider finns på korten.`, EN: `These services you can visit in person in ${place}; the cards show addresses and opening hours.` }, language);
+    }
+    return count > 0
       ? t({ FI: 'Näihin palveluihin voit mennä paikan päälle; osoitteet ja aukioloajat ovat korteissa.', SV: 'Dessa tjänster kan du besöka på plats; adresser och öppettider finns på korten.', EN: 'These services you can visit in person; the cards show addresses and opening hours.' }, language)
-      : t({ FI: 'En löytänyt tilanteeseesi palvelupisteitä, joissa voisi käydä. Sähköiset ja puhelinpalvelut ovat korteissa.', SV: 'Jag hittade inga serviceställen att besöka för din situation. E-tjänster och telefontjänster finns på korten.', EN: 'I found no places to visit for your situation. Online and phone services are on the cards.' }, language),
+      : t({ FI: 'En löytänyt tilanteeseesi palvelupisteitä, joissa voisi käydä. Sähköiset ja puhelinpalvelut ovat korteissa.', SV: 'Jag hittade inga serviceställen att besöka för din situation. E-tjänster och telefontjänster finns på korten.', EN: 'I found no places to visit for your situation. Online and phone services are on the cards.' }, language);
+  },
+  /** No place in the person's municipality: the nearest ones, saying where they are. */
+  visitElsewhere: (municipality: string, where: string[], language: Language) => {
+    const home = municipalityName(municipality, language);
+    const there = where.map((code) => municipalityName(code, language)).join(', ');
+    return t({
+      FI: `Kunnassa ${home} en löytänyt näille palveluille käyntipaikkaa. Lähimmät ovat: ${there}; osoitteet ovat korteissa, ja sähköiset ja puhelinpalvelut toimivat kotoa.`,
+      SV: `I ${home} hittade jag inget besöksställe för dessa tjänster. De närmaste finns i: ${there}; adresserna finns på korten, och e-tjänster och telefontjänster fungerar hemifrån.`,
+      EN: `I found no place to visit for these services in ${home}. The nearest are in: ${there}; the cards show the addresses, and the online and phone services work from home.`,
+    }, language);
+  },
   needSituationFirst: (language: Language) =>
     t({ FI: 'Kerro ensin vähän tilanteestasi, niin etsin palveluja.', SV: 'Berätta först lite om din situation, så söker jag tjänster.', EN: 'First tell me a little about your situation, and I will look for services.' }, language),
   handover: (language: Language) =>

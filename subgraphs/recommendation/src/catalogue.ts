@@ -1,15 +1,20 @@
 import type { DocumentStore } from '@aurora/store';
 import { upsertChanged } from '@aurora/store';
 import type { Language, Logger } from '@aurora/subgraph-kit';
-import { DIMENSIONS, type ChannelKind, type Dimension, type IndexedService } from './model';
+import { DIMENSIONS, type ChannelKind, type Dimension, type IndexedService, type Place } from './model';
 
 interface SyncState {
   _id: 'catalogue';
   /** The newest modification time seen; the next sync asks for services changed since then. */
   syncedUntil: string | null;
   lastSyncAt: string | null;
+  /** What a stored service holds; an index stored in an older shape is read again whole. */
+  format?: number;
   [field: string]: unknown;
 }
+
+/** 2: services keep their places to visit, with the municipality of each address. */
+const FORMAT = 2;
 
 const DESCRIPTION_LIMIT = 600;
 
@@ -20,7 +25,9 @@ const CHANNEL_KINDS: Record<string, ChannelKind> = {
   WebPageChannel: 'WEB_PAGE',
   PrintableFormChannel: 'PRINTABLE_FORM',
 };
-const PAGE = 100;
+// A page the router's query cost limit accepts with the places to visit (about 11,000 of its 20,000 at 50).
+export const CATALOGUE_PAGE = 50;
+const PAGE = CATALOGUE_PAGE;
 
 /** The query the engine follows the catalogue with: the network's public interface, nothing else. */
 export const CATALOGUE_CHANGES = `query CatalogueChanges($since: String, $after: String) {
@@ -34,7 +41,8 @@ export const CATALOGUE_CHANGES = `query CatalogueChanges($since: String, $after:
       descriptionFi: description(language: FI) descriptionSv: description(language: SV) descriptionEn: description(language: EN)
       provider { id }
       lifeEvents { code } serviceClasses { code } targetGroups { code } ontologyConcepts
-      areaType areas { code } languages channels { __typename } wellbeingDimensions status modified
+      areaType areas { code } languages wellbeingDimensions status modified
+      channels { __typename ... on ServiceLocationChannel { id status visitingAddresses { municipality { code } } } }
     } }
   }
 }`;
@@ -58,7 +66,7 @@ interface ServiceNode {
   areaType: 'NATIONWIDE' | 'MUNICIPALITIES';
   areas: { code: string }[];
   languages: Language[];
-  channels: { __typename: string }[];
+  channels: { __typename: string; id?: string; status?: 'ACTIVE' | 'ARCHIVED'; visitingAddresses?: { municipality: { code: string } | null }[] }[];
   wellbeingDimensions: string[];
   status: 'ACTIVE' | 'ARCHIVED';
   modified: string;
@@ -89,10 +97,22 @@ export function fromNode(node: ServiceNode): IndexedService {
     municipalities: node.areas.map((area) => area.code),
     languages: node.languages,
     channelKinds: [...new Set(node.channels.map((channel) => CHANNEL_KINDS[channel.__typename]).filter((kind): kind is ChannelKind => !!kind))].sort(),
+    places: placesOf(node.channels),
     labels: node.wellbeingDimensions.filter((dimension): dimension is Dimension => (DIMENSIONS as readonly string[]).includes(dimension)),
     status: node.status,
     modified: node.modified,
   };
+}
+
+/** The service's places to visit in use: one entry per location and municipality of its visiting addresses. */
+function placesOf(channels: ServiceNode['channels']): Place[] {
+  const places = new Map<string, Place>();
+  for (const channel of channels) {
+    if (channel.__typename !== 'ServiceLocationChannel' || !channel.id || channel.status === 'ARCHIVED') continue;
+    const municipalities = (channel.visitingAddresses ?? []).map((address) => address.municipality?.code ?? null);
+    for (const municipality of municipalities.length > 0 ? municipalities : [null]) places.set(`${channel.id}:${municipality}`, { channelId: channel.id, municipality });
+  }
+  return [...places.values()];
 }
 
 export type GraphQLPost = (query: string, variables: Record<string, unknown>) => Promise<{ data?: any; errors?: { message: string; extensions?: { code?: string } }[] }>;
@@ -131,7 +151,9 @@ export class CatalogueIndex {
 
   /** Fetches every change since the last sync, page by page, writing each page as it comes. */
   async catchUp(post: GraphQLPost, logger?: Logger): Promise<SyncReport> {
-    const { syncedUntil } = await this.status();
+    const state = await this.state.findOne({ _id: 'catalogue' });
+    // An index stored in an older shape lacks fields the engine now reads: fetch every service again.
+    const syncedUntil = state?.format === FORMAT ? state.syncedUntil : null;
     const report: SyncReport = { changed: 0, created: 0, updated: 0, pages: 0, syncedUntil };
     let after: string | null = null;
     let newest = syncedUntil;
@@ -159,7 +181,7 @@ export class CatalogueIndex {
     // fetch again every service changed in that same millisecond (a bulk import is one instant).
     const next = newest && newest !== syncedUntil ? new Date(Date.parse(newest) + 1).toISOString() : newest;
     report.syncedUntil = next;
-    await this.state.replaceOne({ _id: 'catalogue' }, { _id: 'catalogue', syncedUntil: next, lastSyncAt: new Date().toISOString() }, { upsert: true });
+    await this.state.replaceOne({ _id: 'catalogue' }, { _id: 'catalogue', syncedUntil: next, lastSyncAt: new Date().toISOString(), format: FORMAT }, { upsert: true });
     return report;
   }
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { SERVICE_CLASSES } from '@aurora/code-lists';
+import type { LocalisedText } from '@aurora/subgraph-kit';
+import { areaDistance, SERVICE_CLASSES } from '@aurora/code-lists';
 import { isForBusinesses, mentionsBusiness, type TextLanguage } from '@aurora/text-analysis';
 import { inferLabels, type LabelScores } from './labels';
-import { DIMENSIONS, type ChannelKind, type Dimension, type IndexedService, type Situation } from './model';
-import { needsOf, type Need } from './needs';
+import { DIMENSIONS, type ChannelKind, type Dimension, type IndexedService, type Place, type Situation } from './model';
+import { needsOf, type Core, type Need } from './needs';
 import { TextIndex } from './text-index';
 
 /** How much each kind of evidence says that a service meets a need (combined as a noisy-or). */
@@ -75,10 +76,21 @@ export type Reason =
   | { kind: 'LABEL'; dimension: Dimension; source: 'HAND' | 'INFERRED'; confidence: number }
   | { kind: 'LOCAL'; municipality: string }
   | { kind: 'NATIONWIDE' }
-  | { kind: 'VISIT' }
+  | { kind: 'VISIT'; place: PlaceToVisit }
   | { kind: 'HELPED_YOU' }
   | { kind: 'USED_BEFORE' }
   | { kind: 'HELPED_OTHERS'; positive: number; total: number };
+
+/**
+ * The place to visit a package names for a service: in the person's municipality when it has one
+ * there, else the nearest the code lists can tell (the same wellbeing services county, then the
+ * same region), else any, always with the municipality it is in; `distance` null when the person
+ * gave no municipality (or the address none).
+ */
+export interface PlaceToVisit extends Place {
+  /** 0 in the person's municipality, 1 the same wellbeing services county, 2 the same region, 3 elsewhere. */
+  distance: 0 | 1 | 2 | 3 | null;
+}
 
 export interface RankedService {
   id: string;
@@ -92,6 +104,8 @@ export interface PackageItem {
   score: number;
   need: Need | null;
   reasons: Reason[];
+  /** Where to go in person, when the service has a place to visit. */
+  place: PlaceToVisit | null;
   /** The service's 3X10D labels, hand-set or inferred. */
   labels: { dimension: Dimension; source: 'HAND' | 'INFERRED'; confidence: number }[];
 }
@@ -103,7 +117,11 @@ export interface ServicePackage {
   /** Needs the package covers, most covered first, with the share covered. */
   covered: { need: Need; share: number }[];
   basis: 'SITUATION' | 'GENERAL';
+  /** When another package of the answer covers the same needs: what sets this one apart, for its title. */
+  distinction: Distinction | null;
 }
+
+export type Distinction = { serviceClass: string } | { service: LocalisedText };
 
 export interface Recommendation {
   needs: Need[];
@@ -122,6 +140,8 @@ export interface RankOptions {
 }
 
 const MIN_ITEMS = 3;
+/** A life event's core services considered for its first package, best first. */
+const CORE_CANDIDATES = 20;
 const MAX_ITEMS = 6;
 const CANDIDATES = 200;
 const PER_NEED = 500;
@@ -134,6 +154,19 @@ interface Entry {
   classes: Set<string>;
   /** Who the service's own name or summary says it is for, when it says. */
   audience: 'YOUNG' | 'SENIOR' | null;
+  /** How much one of its life-event tags says: 1, less when the service is tagged with many events. */
+  tagSpecificity: number;
+}
+
+/**
+ * A tag says less when the service carries many: a tax card tagged with seven life events is not
+ * the answer to each of them. Up to this many top-level events a tag weighs fully, beyond it
+ * in proportion.
+ */
+const SPECIFIC_TAGS = 3;
+function tagSpecificity(service: IndexedService): number {
+  const events = new Set(service.lifeEvents.map((code) => code.split('.')[0]));
+  return Math.min(1, SPECIFIC_TAGS / Math.max(1, events.size));
 }
 
 // Many services carry no target groups; their names often say whom they are for ("Nuorisotilat",
@@ -168,7 +201,7 @@ export class RecommendationEngine {
     const labels = options.inference === false ? handLabelsOnly(active) : inferLabels(active, options.inference || {});
     for (const service of active) {
       const classes = new Set(service.serviceClasses.flatMap(withAncestors));
-      this.entries.set(service._id, { service, labels: labels.get(service._id) as LabelScores, classes, audience: audienceOf(service) });
+      this.entries.set(service._id, { service, labels: labels.get(service._id) as LabelScores, classes, audience: audienceOf(service), tagSpecificity: tagSpecificity(service) });
       for (const code of classes) push(this.byClass, code, service._id);
       for (const concept of service.concepts) push(this.byConcept, concept, service._id);
     }
@@ -245,15 +278,31 @@ export class RecommendationEngine {
 
   /** Service packages for the situation: several distinct ones, best first. */
   recommend(situation: Situation, first: number, history: History = NO_HISTORY): Recommendation {
-    const { needs, general, ranked } = this.rank(situation, { history, limit: CANDIDATES });
+    const { needs, general, ranked: all } = this.rank(situation, { history });
+    const ranked = all.slice(0, CANDIDATES);
+    // The first package holds each life event's core services (retirement: a pension), where the catalogue has one.
+    const core = needs.flatMap((need) =>
+      (need.core ?? []).flatMap((group) => {
+        const members = all.filter((candidate) => (candidate.relevance.get(need.id)?.relevance ?? 0) > 0 && this.isCore(candidate.id, group)).slice(0, CORE_CANDIDATES);
+        return members.length > 0 ? [{ need, group, members }] : [];
+      }),
+    );
+    // The same service never twice in one answer, under its own id or as another record of one name.
     const used = new Set<string>();
     const packages: ServicePackage[] = [];
     while (packages.length < first) {
-      const built = this.buildPackage(ranked.filter((candidate) => !used.has(candidate.id)), needs, situation, history, general);
+      const fresh = (candidate: RankedService) => !used.has(candidate.id) && !used.has(this.nameOf(candidate.id));
+      const required = packages.length === 0 ? core.map((group) => group.members) : [];
+      const pool = [...ranked, ...required.flat().filter((candidate) => !ranked.includes(candidate))].filter(fresh);
+      const built = this.buildPackage(pool, needs, situation, history, general, required);
       if (!built) break;
-      for (const item of built.items) used.add(item.serviceId);
+      for (const item of built.items) {
+        used.add(item.serviceId);
+        used.add(this.nameOf(item.serviceId));
+      }
       packages.push(built);
     }
+    distinguish(packages, (id) => (this.entries.get(id) as Entry).service);
     return { needs, general, packages };
   }
 
@@ -261,9 +310,11 @@ export class RecommendationEngine {
    * One package by greedy weighted coverage (xQuAD-style): each step takes the service that
    * covers most of what is still uncovered, weighted by need, less a redundancy penalty for a
    * provider or channel kinds already in the package; a place to visit is preferred when the
-   * person gave a municipality and the package has none.
+   * person gave a municipality and the package has none. Each group of `required` (a life
+   * event's core services) is represented first, by its member that gains most.
    */
-  private buildPackage(candidates: RankedService[], needs: Need[], situation: Situation, history: History, general: boolean): ServicePackage | null {
+  private buildPackage(candidates: RankedService[], needs: Need[], situation: Situation, history: History, general: boolean, required: RankedService[][] = []): ServicePackage | null {
+    const missing = required.map((group) => new Set(group.map((candidate) => candidate.id)));
     const residual = new Map(needs.map((need) => [need.id, 1]));
     const total = needs.reduce((sum, need) => sum + need.weight, 0);
     const items: PackageItem[] = [];
@@ -271,12 +322,15 @@ export class RecommendationEngine {
     const kinds = new Set<ChannelKind>();
     const chosen = new Set<string>();
     const names = new Set<string>();
+    let local = false;
     while (items.length < MAX_ITEMS) {
       let best: { candidate: RankedService; gain: number; need: Need | null } | null = null;
+      const group = missing.find((ids) => ids.size > 0 && ![...ids].some((id) => chosen.has(id)) && [...ids].some((id) => !names.has(this.nameOf(id))));
       for (const candidate of candidates) {
         if (chosen.has(candidate.id)) continue;
+        if (group && !group.has(candidate.id)) continue;
         const service = (this.entries.get(candidate.id) as Entry).service;
-        const name = (service.name.fi ?? service.name.sv ?? service.name.en ?? '').toLowerCase();
+        const name = this.nameOf(candidate.id);
         if (names.has(name)) continue; // the same service under another record
         let gain = 0;
         let bestNeed: Need | null = null;
@@ -292,14 +346,17 @@ export class RecommendationEngine {
         gain = (gain / total) * (0.5 + 0.5 * Math.min(1, candidate.score / (candidates[0]?.score || 1)));
         if (service.providerId && providers.has(service.providerId)) gain *= 1 - this.weights.providerRedundancy;
         if (service.channelKinds.length > 0 && service.channelKinds.every((kind) => kinds.has(kind))) gain *= 0.9;
-        if (situation.municipality && !kinds.has('SERVICE_LOCATION') && service.channelKinds.includes('SERVICE_LOCATION')) gain *= 1.15;
+        // A place to visit is welcome when it is where the person lives, not when it is elsewhere.
+        if (situation.municipality && !local && placeFor(service, situation.municipality)?.distance === 0) gain *= 1.15;
         if (!best || gain > best.gain) best = { candidate, gain, need: bestNeed };
       }
-      if (!best || best.gain <= 0) break;
-      if (items.length >= MIN_ITEMS && best.gain < 0.02) break;
+      if (!best || (best.gain <= 0 && !group)) break;
+      if (items.length >= MIN_ITEMS && best.gain < 0.02 && !group) break;
       const service = (this.entries.get(best.candidate.id) as Entry).service;
       chosen.add(best.candidate.id);
-      names.add((service.name.fi ?? service.name.sv ?? service.name.en ?? '').toLowerCase());
+      names.add(this.nameOf(best.candidate.id));
+      const place = placeFor(service, situation.municipality);
+      if (place?.distance === 0) local = true;
       if (service.providerId) providers.add(service.providerId);
       for (const kind of service.channelKinds) kinds.add(kind);
       for (const need of needs) {
@@ -310,7 +367,8 @@ export class RecommendationEngine {
         serviceId: best.candidate.id,
         score: round(best.candidate.score),
         need: best.need,
-        reasons: this.reasons(best.candidate, best.need, situation, history),
+        reasons: this.reasons(best.candidate, best.need, situation, history, place),
+        place,
         labels: this.labelList(best.candidate.id),
       });
     }
@@ -321,7 +379,7 @@ export class RecommendationEngine {
       .sort((a, b) => b.share * b.need.weight - a.share * a.need.weight);
     const score = round(needs.reduce((sum, need) => sum + need.weight * (1 - (residual.get(need.id) as number)), 0) / total);
     const id = createHash('sha256').update(items.map((item) => item.serviceId).join(',')).digest('base64url').slice(0, 16);
-    return { id, score, items, covered, basis: general ? 'GENERAL' : 'SITUATION' };
+    return { id, score, items, covered, basis: general ? 'GENERAL' : 'SITUATION', distinction: null };
   }
 
   private labelList(id: string): PackageItem['labels'] {
@@ -334,7 +392,23 @@ export class RecommendationEngine {
     });
   }
 
-  private reasons(candidate: RankedService, need: Need | null, situation: Situation, history: History): Reason[] {
+  /** Whether the service is one of a life event's core services (by service class or name). */
+  isCore(id: string, core: Core): boolean {
+    const entry = this.entries.get(id);
+    if (!entry) return false;
+    const { serviceClasses, names } = core;
+    if (serviceClasses.some((code) => entry.classes.has(code))) return true;
+    const name = entry.service.name;
+    return [name.fi, name.sv, name.en].some((text) => !!text && names.test(text));
+  }
+
+  /** A service's name as one record of it among others: its first name, lower-cased. */
+  private nameOf(id: string): string {
+    const service = (this.entries.get(id) as Entry).service;
+    return `name:${(service.name.fi ?? service.name.sv ?? service.name.en ?? '').toLowerCase()}`;
+  }
+
+  private reasons(candidate: RankedService, need: Need | null, situation: Situation, history: History, place: PlaceToVisit | null): Reason[] {
     const reasons: Reason[] = [];
     const evidence = need ? candidate.relevance.get(need.id)?.evidence : undefined;
     if (evidence?.lifeEvent) reasons.push({ kind: 'LIFE_EVENT', code: evidence.lifeEvent });
@@ -345,7 +419,7 @@ export class RecommendationEngine {
     const service = (this.entries.get(candidate.id) as Entry).service;
     if (situation.municipality && service.municipalities.includes(situation.municipality)) reasons.push({ kind: 'LOCAL', municipality: situation.municipality });
     else if (service.nationwide) reasons.push({ kind: 'NATIONWIDE' });
-    if (service.channelKinds.includes('SERVICE_LOCATION')) reasons.push({ kind: 'VISIT' });
+    if (place) reasons.push({ kind: 'VISIT', place });
     const personal = history.personal.get(candidate.id);
     if (personal?.has('HELPFUL')) reasons.push({ kind: 'HELPED_YOU' });
     else if (personal?.has('USED')) reasons.push({ kind: 'USED_BEFORE' });
@@ -377,7 +451,7 @@ export class RecommendationEngine {
       const code = need.lifeEvent;
       for (const entry of this.entries.values()) {
         const tagged = entry.service.lifeEvents.find((event) => event === code || event.startsWith(`${code}.`));
-        if (tagged) add(entry.service._id, weights.tag, { lifeEvent: tagged });
+        if (tagged) add(entry.service._id, weights.tag * entry.tagSpecificity, { lifeEvent: tagged });
       }
     }
     for (const code of need.serviceClasses) for (const id of this.byClass.get(code) ?? []) add(id, weights.serviceClass, { serviceClass: code });
@@ -405,6 +479,64 @@ export class RecommendationEngine {
     return matches;
   }
 }
+
+/** How many of the needs a package covers most name it; packages alike in these are told apart. */
+export const TITLE_NEEDS = 3;
+
+/**
+ * Gives each package that covers the same needs as another one a distinction: the service
+ * class most frequent among its services and least among the others' (one no earlier package
+ * of the group took), else the name of its first service that no other package uses.
+ */
+export function distinguish(packages: ServicePackage[], serviceOf: (id: string) => IndexedService): void {
+  const groups = new Map<string, ServicePackage[]>();
+  for (const pack of packages) {
+    const key = pack.covered.slice(0, TITLE_NEEDS).map((entry) => entry.need.id).sort().join('|');
+    const group = groups.get(key);
+    if (group) group.push(pack);
+    else groups.set(key, [pack]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const classes = group.map((pack) => counts(pack.items.flatMap((item) => serviceOf(item.serviceId).serviceClasses)));
+    const taken = new Set<string>();
+    group.forEach((pack, index) => {
+      let best: { code: string; score: number } | null = null;
+      for (const [code, count] of classes[index] as Map<string, number>) {
+        if (taken.has(code)) continue;
+        const elsewhere = classes.reduce((sum, other, at) => sum + (at === index ? 0 : (other.get(code) ?? 0)), 0);
+        const score = count - elsewhere;
+        if (!best || score > best.score || (score === best.score && code < best.code)) best = { code, score };
+      }
+      if (best) {
+        taken.add(best.code);
+        pack.distinction = { serviceClass: best.code };
+      } else {
+        const first = pack.items[0];
+        pack.distinction = first ? { service: serviceOf(first.serviceId).name } : null;
+      }
+    });
+  }
+}
+
+function counts(values: string[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const value of values) map.set(value, (map.get(value) ?? 0) + 1);
+  return map;
+}
+
+/** The service's place to visit nearest to the person's municipality (see PlaceToVisit), or null when it has none. */
+export function placeFor(service: IndexedService, municipality: string | null): PlaceToVisit | null {
+  let best: PlaceToVisit | null = null;
+  for (const place of service.places ?? []) {
+    const distance = municipality && place.municipality ? areaDistance(municipality, place.municipality) : null;
+    const candidate = { ...place, distance };
+    if (!best || rank(candidate) < rank(best) || (rank(candidate) === rank(best) && placeKey(candidate) < placeKey(best))) best = candidate;
+  }
+  return best;
+}
+const rank = (place: PlaceToVisit) => place.distance ?? (place.municipality ? 3.5 : 4);
+const placeKey = (place: PlaceToVisit) => `${place.municipality ?? '~'}:${place.channelId}`;
 
 /** How many needs' matches an engine keeps: the life events and meters, and everyday phrases as they recur. */
 const NEED_CACHE_LIMIT = 5000;

@@ -27,11 +27,19 @@ export interface IndexedService {
   municipalities: string[];
   languages: Language[];
   channelKinds: ChannelKind[];
+  /** Where the service can be visited: its service locations in use and their municipalities (null: not given). */
+  places: Place[];
   /** Hand-set 3X10D labels from the catalogue. */
   labels: Dimension[];
   status: 'ACTIVE' | 'ARCHIVED';
   modified: string;
   [field: string]: unknown;
+}
+
+/** A service location and the municipality of its visiting address. */
+export interface Place {
+  channelId: string;
+  municipality: string | null;
 }
 
 /** A person's situation after validation. */

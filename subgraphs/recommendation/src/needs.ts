@@ -16,14 +16,23 @@ export interface Need {
   lifeEvent?: string;
   dimension?: Dimension;
   serviceClasses: string[];
+  /** For a life event: what its package is incomplete without (retirement: pensions), each group one kind of service. */
+  core?: Core[];
   concepts: string[];
   keywords: WordsByLanguage;
   /** For TEXT needs: whose words they are, so that search weighs the person's language. */
   language?: TextLanguage;
 }
 
+/** A life event's core services: of these service classes, or named so (the pattern, case-insensitive). */
+export interface Core {
+  serviceClasses: string[];
+  names: RegExp;
+}
+
 interface MapEntry {
   serviceClasses: string[];
+  core?: { serviceClasses: string[]; names: string }[];
   concepts?: string[];
   keywords: Record<TextLanguage, string[]>;
   label?: LocalisedText;
@@ -55,9 +64,17 @@ export function lifeEventNeed(code: string): Need {
     label: lifeEvent(code)?.name ?? { fi: code },
     lifeEvent: code,
     serviceClasses: entry?.serviceClasses ?? [],
+    ...(entry?.core ? { core: entry.core.map(coreOf) } : {}),
     concepts: entry?.concepts ?? [],
     keywords: entry?.keywords ?? {},
   };
+}
+
+const cores = new Map<string, Core>();
+function coreOf(core: { serviceClasses: string[]; names: string }): Core {
+  let known = cores.get(core.names);
+  if (!known) cores.set(core.names, (known = { serviceClasses: core.serviceClasses, names: new RegExp(core.names, 'iu') }));
+  return known;
 }
 
 export function wellbeingNeed(dimension: Dimension, weight: number, kind: NeedKind = 'WELLBEING'): Need {

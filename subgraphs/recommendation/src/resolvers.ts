@@ -21,6 +21,8 @@ interface ItemView extends PackageItem {
   language: Language;
 }
 
+const NEARNESS = ['YOUR_MUNICIPALITY', 'YOUR_WELLBEING_SERVICES_COUNTY', 'YOUR_REGION', 'ELSEWHERE'] as const;
+
 const FEEDBACK_KINDS: readonly FeedbackKind[] = ['USED', 'HELPFUL', 'NOT_RELEVANT'];
 
 function views(recommendation: Recommendation, situation: Situation): PackageView[] {
@@ -91,6 +93,14 @@ export function createResolvers(service: RecommendationService) {
       reasons: (item: ItemView, args: { language?: Language | null }) => item.reasons.map((reason) => reasonText(reason, args.language ?? item.language)),
       need: (item: ItemView) => (item.need ? { ...item.need, answerLanguage: item.language } : null),
       wellbeingLabels: (item: ItemView) => item.labels,
+      placeToVisit: (item: ItemView) =>
+        item.place
+          ? {
+              channel: { __typename: 'ServiceLocationChannel', id: item.place.channelId },
+              municipalityCode: item.place.municipality,
+              nearness: item.place.distance === null ? 'UNKNOWN' : NEARNESS[item.place.distance],
+            }
+          : null,
     },
     Need: {
       label: (need: Need & { answerLanguage?: Language }, args: { language?: Language | null }) => needLabel(need, args.language ?? need.answerLanguage ?? 'FI'),

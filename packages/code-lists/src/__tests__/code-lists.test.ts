@@ -1,4 +1,4 @@
-import { DIMENSIONS, dimensionOf, isLifeEventCode, isMunicipalityCode, LIFE_EVENTS, lifeEvent, METERS, meterOf, MUNICIPALITIES, SERVICE_CLASSES, serviceClass } from '../index';
+import { areaDistance, DIMENSIONS, dimensionOf, isLifeEventCode, isMunicipalityCode, LIFE_EVENTS, lifeEvent, METERS, meterOf, MUNICIPALITIES, municipality, SERVICE_CLASSES, serviceClass } from '../index';
 
 describe('code lists', () => {
   it('know every municipality and life event, and nothing else', () => {
@@ -10,6 +10,21 @@ describe('code lists', () => {
     expect(LIFE_EVENTS.find((event) => event.code === 'KE4.1')?.parent).toBe('KE4');
     expect(isLifeEventCode('KE8')).toBe(true);
     expect(isLifeEventCode('KE99')).toBe(false);
+  });
+});
+
+describe('municipalities', () => {
+  it('each belong to a region and a wellbeing services county, which tell how near two are', () => {
+    for (const entry of MUNICIPALITIES) {
+      expect(entry.region).toMatch(/^\d{2}$/);
+      expect(entry.wellbeingCounty).toMatch(/^\d{2}$/);
+    }
+    expect(municipality('491')).toMatchObject({ region: '10', wellbeingCounty: '12' });
+    expect(areaDistance('491', '491')).toBe(0);
+    expect(areaDistance('491', '593')).toBe(1); // Pieksämäki: South Savo, as Mikkeli
+    expect(areaDistance('091', '049')).toBe(2); // Helsinki and Espoo: Uusimaa, two counties
+    expect(areaDistance('491', '405')).toBe(3); // Lappeenranta: another region
+    expect(areaDistance('491', '999')).toBe(3);
   });
 });
 

@@ -1,4 +1,5 @@
-import { RecommendationEngine, violations, type History } from '../engine';
+import { placeFor, RecommendationEngine, violations, type History, type Reason } from '../engine';
+import { packageExplanation, packageTitle, reasonText } from '../texts';
 import { inferLabels } from '../labels';
 import { emptySituation, type IndexedService, type Situation } from '../model';
 import { meterWeight, needsOf } from '../needs';
@@ -8,8 +9,11 @@ let serial = 0;
 function service(fields: Partial<IndexedService> & { fi: string; summary?: string }): IndexedService {
   serial += 1;
   const { fi, summary, ...rest } = fields;
+  const id = `s${String(serial).padStart(3, '0')}`;
+  // A place to visit is where the service is offered, unless the test says where.
+  const places = fields.places ?? (fields.channelKinds?.includes('SERVICE_LOCATION') ? (fields.municipalities?.length ? fields.municipalities : [null]).map((municipality) => ({ channelId: `${id}-place`, municipality })) : []);
   return {
-    _id: `s${String(serial).padStart(3, '0')}`,
+    _id: id,
     name: { fi },
     summary: { fi: summary ?? fi },
     description: {},
@@ -26,6 +30,7 @@ function service(fields: Partial<IndexedService> & { fi: string; summary?: strin
     status: 'ACTIVE',
     modified: '2024-01-01T00:00:00.000Z',
     ...rest,
+    places,
   };
 }
 
@@ -143,5 +148,81 @@ describe('packages', () => {
     const ranked = engine.rank(s, { history: liked }).ranked.map((entry) => entry.id);
     const plain = engine.rank(s).ranked.map((entry) => entry.id);
     expect(ranked.indexOf(last)).toBeLessThan(plain.indexOf(last));
+  });
+});
+
+describe('packages a person can trust', () => {
+  const place = (channelId: string, municipality: string | null) => ({ channelId, municipality });
+  const trusted: IndexedService[] = [
+    service({ fi: 'Verotoimisto', summary: 'Verokortti ja verotus työttömälle.', serviceClasses: ['P14.1'], lifeEvents: ['KE1', 'KE2', 'KE3', 'KE8', 'KE10', 'KE11', 'KE14'], channelKinds: ['SERVICE_LOCATION'], places: [place('tax-lpr', '405'), place('tax-svl', '740')] }),
+    // The pension has the weakest evidence: its tag alone. The others have a tag, a class and the event's words.
+    service({ fi: 'Kansaneläke', summary: 'Pienituloiselle.', lifeEvents: ['KE10'], providerId: 'kela' }),
+    service({ fi: 'Liikuntaryhmät', summary: 'Liikuntaa eläkkeelle jääneille, ikääntyneet tervetulleita.', lifeEvents: ['KE10'], serviceClasses: ['P4.2'] }),
+    service({ fi: 'Ikääntyvien palveluohjaus', summary: 'Ohjausta eläkkeelle jääville, ikääntyneet.', lifeEvents: ['KE10'], serviceClasses: ['P4.2'] }),
+    service({ fi: 'Seniorineuvola', summary: 'Terveysneuvontaa eläkkeelle jääville, ikääntyneet.', lifeEvents: ['KE10'], serviceClasses: ['P4.2'] }),
+    service({ fi: 'Seniorikerho', summary: 'Kerho eläkkeelle jääneille, ikääntyneet.', lifeEvents: ['KE10'], serviceClasses: ['P4.2'] }),
+    service({ fi: 'Ansiopäiväraha', summary: 'Työttömyysetuus.', lifeEvents: ['KE8'], serviceClasses: ['P10.6'], providerId: 'kassa' }),
+    service({ fi: 'Ansiopäiväraha', summary: 'Työttömyysetuus, toinen tietue.', lifeEvents: ['KE8'], serviceClasses: ['P10.6'], providerId: 'kassa-2' }),
+    service({ fi: 'Työllisyyspalvelut Mikkeli', summary: 'Työnhakijan palvelut.', lifeEvents: ['KE8'], serviceClasses: ['P10.1'], nationwide: false, municipalities: ['491'], channelKinds: ['SERVICE_LOCATION'], places: [place('te-mli', '491')] }),
+    service({ fi: 'Työnhakuvalmennus', summary: 'Valmennusta työnhakuun.', lifeEvents: ['KE8'], serviceClasses: ['P10.1'] }),
+    service({ fi: 'Urasuunnittelu', summary: 'Uraohjausta.', lifeEvents: ['KE8'], serviceClasses: ['P10.2'] }),
+    service({ fi: 'Palkkatuki', summary: 'Tuettu työllistyminen.', lifeEvents: ['KE8'], serviceClasses: ['P10.7'] }),
+    service({ fi: 'Työttömien yhdistys', summary: 'Vertaistukea työttömille.', lifeEvents: ['KE8'], serviceClasses: ['P10.8'] }),
+    service({ fi: 'Aikuiskoulutus', summary: 'Koulutusta aikuisille.', lifeEvents: ['KE8'], serviceClasses: ['P6.10'] }),
+    service({ fi: 'Työnhakijan tuki', summary: 'Tukea työnhakijalle.', lifeEvents: ['KE8'], serviceClasses: ['P4.8'] }),
+  ];
+  const engine = new RecommendationEngine(trusted);
+  const byId = new Map(trusted.map((entry) => [entry._id, entry]));
+  const nameOf = (id: string) => byId.get(id)?.name.fi;
+
+  it('says "visit in person" only of a place in the person\'s municipality, else names where the nearest is', () => {
+    const result = engine.recommend(situation({ lifeEvents: ['KE8'], municipality: '491' }), 3);
+    const items = result.packages.flatMap((pack) => pack.items);
+    const local = items.find((item) => nameOf(item.serviceId) === 'Työllisyyspalvelut Mikkeli');
+    expect(local?.place).toEqual({ channelId: 'te-mli', municipality: '491', distance: 0 });
+    expect(reasonText(local?.reasons.find((reason) => reason.kind === 'VISIT') as Reason, 'EN')).toBe('You can visit it in person in Mikkeli.');
+    const taxOffice = items.find((item) => nameOf(item.serviceId) === 'Verotoimisto');
+    // Savonlinna is in Mikkeli's wellbeing services county; Lappeenranta is not.
+    expect(taxOffice?.place).toEqual({ channelId: 'tax-svl', municipality: '740', distance: 1 });
+    expect(reasonText(taxOffice?.reasons.find((reason) => reason.kind === 'VISIT') as Reason, 'EN')).toBe('The nearest place to visit is in Savonlinna, in your wellbeing services county.');
+    for (const pack of result.packages) {
+      const claims = packageExplanation(pack, result.needs, 'EN').includes('visit in person');
+      expect(claims).toBe(pack.items.some((item) => item.place?.distance === 0));
+    }
+    const taxService = trusted.find((entry) => entry.name.fi === 'Verotoimisto') as IndexedService;
+    expect(placeFor(taxService, '853')).toMatchObject({ distance: 3 }); // Turku: neither is near
+    expect(placeFor(taxService, '405')).toEqual({ channelId: 'tax-lpr', municipality: '405', distance: 0 });
+    expect(placeFor(taxService, null)?.distance).toBeNull();
+  });
+
+  it('never gives the same service twice in one answer, under one id or another record of its name', () => {
+    const result = engine.recommend(situation({ lifeEvents: ['KE8'] }), 5);
+    const names = result.packages.flatMap((pack) => pack.items.map((item) => nameOf(item.serviceId)));
+    expect(names.length).toBeGreaterThan(3);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names.filter((name) => name === 'Ansiopäiväraha')).toHaveLength(1);
+  });
+
+  it('titles each package by what sets it apart when packages cover the same needs', () => {
+    const result = engine.recommend(situation({ lifeEvents: ['KE8'] }), 3);
+    expect(result.packages.length).toBeGreaterThan(1);
+    const titles = result.packages.map((pack) => packageTitle(pack, 'EN'));
+    expect(new Set(titles).size).toBe(titles.length);
+    for (const title of titles.slice(1)) expect(title).toMatch(/^Losing a job — ./);
+  });
+
+  it("gives a life event its core services in the first package (retirement: a pension), and a tag shared by many events weighs less", () => {
+    const retirement = situation({ lifeEvents: ['KE10'] });
+    const [first] = engine.recommend(retirement, 2).packages;
+    expect(first?.items.map((item) => nameOf(item.serviceId))).toContain('Kansaneläke');
+    const losingJob = engine.recommend(situation({ lifeEvents: ['KE8'] }), 1).packages[0]?.items.map((item) => nameOf(item.serviceId));
+    expect(losingJob).toContain('Ansiopäiväraha'); // unemployment benefit
+    expect(losingJob?.some((name) => ['Työllisyyspalvelut Mikkeli', 'Työnhakuvalmennus'].includes(name as string))).toBe(true); // jobseeking
+    const ranked = engine.rank(retirement).ranked.map((entry) => nameOf(entry.id));
+    expect(ranked.indexOf('Verotoimisto')).toBeGreaterThan(ranked.indexOf('Ikääntyvien palveluohjaus'));
+    const plain = new RecommendationEngine(trusted.map((entry) => (entry.name.fi === 'Verotoimisto' ? { ...entry, lifeEvents: ['KE10'] } : entry)));
+    const specific = plain.rank(retirement).ranked.find((entry) => plain.service(entry.id)?.name.fi === 'Verotoimisto');
+    const many = engine.rank(retirement).ranked.find((entry) => nameOf(entry.id) === 'Verotoimisto');
+    expect(many?.score).toBeLessThan(specific?.score as number);
   });
 });
