@@ -17,6 +17,24 @@ const keyOf = (text: string, language: TextLanguage): string | null => {
 };
 
 /**
+ * The inflected forms of a Finnish word the stemmer does not bring back to the word's own stem:
+ * the -us/-ys nouns (ahdistus: ahdistusta, ahdistuksen) and the -nen words (yksinäinen:
+ * yksinäistä, yksinäisen), in the partitive and the genitive. Only the last word of a phrase
+ * is inflected, as people write it ("olen tosi yksinäinen", "tunnen ahdistusta").
+ */
+export function finnishForms(phrase: string): string[] {
+  const match = /^(.*?)(\p{L}+)$/u.exec(phrase);
+  if (!match) return [];
+  const [, head, word] = match as unknown as [string, string, string];
+  const back = /[aou]/.test(word);
+  const a = back ? 'a' : 'ä';
+  let forms: string[] = [];
+  if (/[uy]s$/.test(word)) forms = [`${word}t${a}`, `${word.slice(0, -1)}ksen`, `${word.slice(0, -1)}kse${a}`];
+  else if (/nen$/.test(word)) forms = [`${word.slice(0, -3)}st${a}`, `${word.slice(0, -3)}sen`, `${word.slice(0, -3)}si${a}`];
+  return forms.map((form) => head + form);
+}
+
+/**
  * Everyday words for needs (money worries, loneliness, a dentist, burnout…) and the words the
  * catalogue uses for the services that meet them, from `data/everyday-words.json` (curated; the
  * file says how). A phrase of one to three words of a text, stemmed, in any of the three
@@ -29,8 +47,10 @@ export class EverydayWords {
     entries.forEach((entry, index) => {
       for (const word of entry.words) {
         for (const language of TEXT_LANGUAGES) {
-          const key = keyOf(word, language);
-          if (key) this.byKey.set(`${language}:${key}`, (this.byKey.get(`${language}:${key}`) ?? new Set()).add(index));
+          for (const form of language === 'fi' ? [word, ...finnishForms(word)] : [word]) {
+            const key = keyOf(form, language);
+            if (key) this.byKey.set(`${language}:${key}`, (this.byKey.get(`${language}:${key}`) ?? new Set()).add(index));
+          }
         }
       }
     });

@@ -1,4 +1,5 @@
-import { analyse, analyseTerms, Decompounder, EverydayWords, Vocabulary } from '../index';
+import {
+  finnishForms, analyse, analyseTerms, Decompounder, EverydayWords, Vocabulary } from '../index';
 
 /** A small corpus in the catalogue's style: the words compounds are split into must be in it. */
 function corpus(): Decompounder {
@@ -50,6 +51,15 @@ describe('everyday words', () => {
     expect(words.find('jag känner ensamhet')).toContain('vertaistukitoiminta');
     expect(words.find('työuupumus')).toContain('työterveyshuollon palvelut');
     expect(words.find('asumistuen')).toContain('kelan tuet asumiseen'); // inflected, with gradation undone
+  });
+
+  it('knows the -us and -nen words as people inflect them, which the stemmer does not bring back', () => {
+    expect(finnishForms('ahdistus')).toEqual(['ahdistusta', 'ahdistuksen', 'ahdistuksea'.replace('ea', 'ea')]);
+    expect(finnishForms('yksinäinen')).toEqual(['yksinäistä', 'yksinäisen', 'yksinäisiä']);
+    expect(finnishForms('ei ystäviä')).toEqual([]);
+    expect(words.find('minulla on ahdistusta')).toContain('mielenterveyspalvelut');
+    expect(words.find('tunnen itseni yksinäiseksi')).toContain('vertaistukitoiminta');
+    expect(words.find('kärsin työuupumuksesta')).toContain('työterveyshuollon palvelut');
   });
 
   it('reads the longest phrase first and spends its words', () => {
