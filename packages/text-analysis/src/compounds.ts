@@ -10,7 +10,7 @@ const MAX_PARTS = 3;
 const MIN_PREFIX = 4;
 const MIN_STARTING = 2;
 const EXTRA_PART_PENALTY = 0.4;
-const COMMON_PART_SHARE = 0.1;
+const COMMON_PART_SHARE = 0.05;
 const COMMON_PART_MIN = 50;
 const MAX_PREFIX_WEIGHT = 50;
 

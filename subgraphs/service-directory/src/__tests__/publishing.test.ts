@@ -142,6 +142,17 @@ describe('providers publish their own services', () => {
     expect((await visitable()).data.services.edges.map((edge: any) => edge.node.id)).not.toContain(service.id);
   });
 
+  it('finds a service published a moment ago by everyday words, as it finds the bundled ones', async () => {
+    const everyday = () => gql('{ services(filter: { text: "rahahuolet", municipalities: ["491"] }, first: 50) { edges { node { id } } } }');
+    const before = (await everyday()).data.services.edges.map((edge: any) => edge.node.id);
+    expect(before.length).toBeGreaterThan(0);
+    // "rahahuolet" brings in the catalogue's "talous- ja velkaneuvonta": a new service of that name is found at once.
+    const published = (await gql(PUBLISH, { input: { ...newService, name: { fi: 'Talous- ja velkaneuvonta Ristiinassa' }, summary: { fi: 'Neuvontaa kuntalaisille.' } } }, await token(orgA))).data.publishService;
+    const after = (await everyday()).data.services.edges.map((edge: any) => edge.node.id);
+    expect(before).not.toContain(published.id);
+    expect(after).toContain(published.id);
+  });
+
   it('checks channel input by kind', async () => {
     const body = await gql('mutation($input: ServiceChannelInput!) { publishServiceChannel(input: $input) { id } }', { input: { kind: 'WEB_PAGE', name: { fi: 'Sivu' }, url: 'ftp://x' } }, await token(orgA));
     expect(body.errors[0]).toMatchObject({ message: 'input.url must be an http(s) address.', extensions: { code: 'BAD_USER_INPUT' } });

@@ -80,6 +80,9 @@ export class ServiceSearchIndex {
   /** Every stem each language's fields hold: how the language of a query is told. */
   private readonly vocabulary: Record<TextLanguage, Set<string>> = { fi: new Set(), sv: new Set(), en: new Set() };
 
+  /** Each everyday phrase's matches (see phraseMatches); emptied whenever the index changes. */
+  private readonly phraseCache = new Map<string, SearchResult[]>();
+
   /** The corpus's own words, for splitting compounds; null with the `stems` analysis. */
   private readonly decompounder: Decompounder | null;
 
@@ -131,6 +134,7 @@ export class ServiceSearchIndex {
 
   /** Adds a service, or replaces it; an archived service stays out of search but keeps its facets. */
   put(service: ServiceDocument, learned = false): void {
+    this.phraseCache.clear();
     if (this.index.has(service._id)) this.index.discard(service._id);
     this.facetsById.set(service._id, facets(service));
     if (isForBusinesses(service.name, service.targetGroups)) this.forBusinesses.add(service._id);
@@ -201,10 +205,11 @@ export class ServiceSearchIndex {
       subqueries.push({ ...options, queries: [specific], boost: boosts(target, own ? 1 : OTHER_LANGUAGE_WEIGHT), fuzzy: own ? (term: string) => (term.length >= 6 ? 0.2 : false) : false });
       if (generic) subqueries.push({ ...options, queries: [generic], boost: boosts(target, (own ? 1 : OTHER_LANGUAGE_WEIGHT) * GENERIC_WEIGHT) });
       // The parts of the query's compounds and the base forms of its inflected words count less than the words as written.
-      const parts = this.expansions(text, target);
+      // Only in the query's own language: a Finnish word's parts mean nothing in Swedish or English text.
+      const parts = own ? this.expansions(text, target) : [];
       if (parts.length > 0) {
         // Not in descriptions: a part such as "hoito" is in thousands of them, and says little there.
-        subqueries.push({ fields: [field(target, 'name'), field(target, 'summary'), field(target, 'concepts')], queries: parts, processTerm: (term: string) => term, combineWith: 'OR', prefix: (term: string) => term.length >= 5, fuzzy: false, boost: boosts(target, (own ? 1 : OTHER_LANGUAGE_WEIGHT) * PART_WEIGHT) });
+        subqueries.push({ fields: [field(target, 'name'), field(target, 'summary'), field(target, 'concepts')], queries: parts, processTerm: (term: string) => term, combineWith: 'OR', prefix: false, fuzzy: false, boost: boosts(target, (own ? 1 : OTHER_LANGUAGE_WEIGHT) * PART_WEIGHT) });
       }
       // Concept labels carry the query into the other languages; in its own language the text is searched already.
       const translations = own ? [] : named.map((concept) => concept.labels[target]).filter((label): label is string => !!label);
@@ -212,22 +217,34 @@ export class ServiceSearchIndex {
         subqueries.push({ ...options, queries: translations, combineWith: 'OR', boost: boosts(target, CONCEPT_WEIGHT) });
       }
     }
+    const test = Object.keys(filter).length > 0 ? compileFilter(filter) : null;
+    const passes = test ? (id: string) => test(this.facetsById.get(id) ?? { _id: id }) : () => true;
+    const results = this.index.search({ combineWith: 'OR', queries: subqueries }, test ? { filter: (result) => passes(String(result.id)) } : {});
     if (this.decompounder) {
+      // The catalogue's words for the query's everyday phrases, added as MiniSearch adds the scores of an OR.
       const phrases = (everydayWords ??= EverydayWords.load()).find(text);
-      if (phrases.length > 0) {
-        subqueries.push({
-          combineWith: 'OR',
-          // The catalogue's words are service names: they are looked for in names and summaries.
-          queries: phrases.map((phrase) => ({ queries: [phrase], combineWith: 'AND', fields: [field('fi', 'name'), field('fi', 'summary')], processTerm: (term: string) => analyse(term, 'fi'), prefix: false, fuzzy: false })),
-          boost: boosts('fi', EVERYDAY_WEIGHT),
-        } as SearchQuery);
+      // MiniSearch's score is the summed term scores times the number of query terms matched: undone, summed, redone.
+      const byId = new Map(results.map((result) => [String(result.id), result]));
+      const raw = (result: SearchResult) => result.score / Math.max(1, result.queryTerms.length);
+      for (const phrase of phrases) {
+        for (const match of this.phraseMatches(phrase)) {
+          const id = String(match.id);
+          if (!passes(id)) continue;
+          const known = byId.get(id);
+          if (!known) {
+            const copy: SearchResult = { ...match, terms: [...match.terms], queryTerms: [...match.queryTerms], match: { ...match.match } };
+            byId.set(id, copy);
+            results.push(copy);
+            continue;
+          }
+          const sum = raw(known) + raw(match);
+          for (const term of match.queryTerms) if (!known.queryTerms.includes(term)) known.queryTerms.push(term);
+          for (const [term, fields] of Object.entries(match.match)) known.match[term] = [...new Set([...(known.match[term] ?? []), ...fields])];
+          known.terms = Object.keys(known.match);
+          known.score = sum * Math.max(1, known.queryTerms.length);
+        }
       }
     }
-    const test = Object.keys(filter).length > 0 ? compileFilter(filter) : null;
-    const results = this.index.search(
-      { combineWith: 'OR', queries: subqueries },
-      test ? { filter: (result) => test(this.facetsById.get(result.id) ?? { _id: result.id }) } : {},
-    );
     const asName = new Set(TEXT_LANGUAGES.map((target) => `${target}:${stemKey(text, target)}`));
     const weigh = (id: string, score: number) => {
       if (!this.decompounder) return score;
@@ -258,6 +275,21 @@ export class ServiceSearchIndex {
     const rest = words.filter((_, index) => isGeneric[index]);
     if (specific.length === 0 || rest.length === 0) return { specific: text, generic: null, business };
     return { specific: specific.join(' '), generic: rest.join(' '), business };
+  }
+
+  /**
+   * The services an everyday phrase's catalogue words find (every word in the Finnish name or
+   * summary: they are service names), with their scores. The phrases are a fixed list and a
+   * phrase's scores depend on it alone, so each is searched once per state of the index; many
+   * of their words ("palvelut") are in most services, which makes the search the costly part.
+   */
+  private phraseMatches(phrase: string): SearchResult[] {
+    let found = this.phraseCache.get(phrase);
+    if (!found) {
+      found = this.index.search({ queries: [phrase], combineWith: 'AND', fields: [field('fi', 'name'), field('fi', 'summary')], processTerm: (term: string) => analyse(term, 'fi'), prefix: false, fuzzy: false, boost: boosts('fi', EVERYDAY_WEIGHT) } as SearchQuery);
+      this.phraseCache.set(phrase, found);
+    }
+    return found;
   }
 
   /** Stems a query's words add beyond their own: compound parts and gradation base forms. */
