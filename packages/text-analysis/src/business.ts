@@ -10,13 +10,24 @@ const BUSINESS_WORDS: Record<TextLanguage, string[]> = {
 };
 let stems: Record<TextLanguage, Set<string>> | undefined;
 
+/** A summary that says whom it serves, when that is a company ("lainaa yrityksen rahoitustarpeisiin", "vakuutus vientiyritykselle"). */
+const BUSINESS_SUMMARY = /\b(yrityksen|yritysten|yrityksille|yrityksesi|yrityksellesi|yrityksiä|pk-yrity\w*|vientiyrity\w*|yrittäjille|yrittäjän|företagets|företagen|företag|compan(y|ies)|businesses)\b/i;
+/** …unless it also names people as those served: "kansalaisille ja yrityksille", "kuluttajan ja yrityksen". */
+const PEOPLE_IN_SUMMARY = /kansalai|asukka|yksityis|kuluttaj|kotitalou|henkilö|kuntalai|perhe|myyjä|citizen|resident|consumer|individual|private person|household|medborgare|invånare|privatperson|konsument|hushåll/i;
+/** How much of a summary says whom the service is for: its opening. */
+const SUMMARY_OPENING = 200;
+
 /**
  * Whether a service is for businesses: its target groups are all companies and organisations
- * (PTV KR2…), or, where it has none, its name says so.
+ * (PTV KR2…), or, where it has none, its name says so, or its summary names a company as the one
+ * served and no person beside it (Finnvera's "Takaukset": "omavelkaisia takauksia vakuudeksi
+ * yrityksen rahoitustarpeisiin").
  */
-export function isForBusinesses(name: Partial<Record<TextLanguage, string | null>>, targetGroups: readonly string[]): boolean {
+export function isForBusinesses(name: Partial<Record<TextLanguage, string | null>>, targetGroups: readonly string[], summary: Partial<Record<TextLanguage, string | null>> = {}): boolean {
   if (targetGroups.length > 0) return targetGroups.every((code) => code.startsWith('KR2'));
-  return BUSINESS_NAME.test(`${name.fi ?? ''} ${name.sv ?? ''} ${name.en ?? ''}`);
+  if (BUSINESS_NAME.test(`${name.fi ?? ''} ${name.sv ?? ''} ${name.en ?? ''}`)) return true;
+  const opening = (summary.fi ?? summary.sv ?? summary.en ?? '').slice(0, SUMMARY_OPENING);
+  return BUSINESS_SUMMARY.test(opening) && !PEOPLE_IN_SUMMARY.test(opening);
 }
 
 /** Whether a text is about a business (a company, an employer, an entrepreneur), in any of the three languages. */

@@ -156,6 +156,8 @@ interface Entry {
   audience: 'YOUNG' | 'SENIOR' | null;
   /** How much one of its life-event tags says: 1, less when the service is tagged with many events. */
   tagSpecificity: number;
+  /** Its first name, lower-cased: the same service under another record has the same. */
+  nameKey: string;
 }
 
 /**
@@ -193,6 +195,7 @@ export class RecommendationEngine {
   private readonly byClass = new Map<string, string[]>();
   private readonly byConcept = new Map<string, string[]>();
   private readonly needCache = new Map<string, Map<string, Match>>();
+  private readonly cores = new Map<Core, Set<string>>();
   readonly weights: EvidenceWeights;
 
   constructor(services: IndexedService[], options: EngineOptions = {}) {
@@ -201,7 +204,7 @@ export class RecommendationEngine {
     const labels = options.inference === false ? handLabelsOnly(active) : inferLabels(active, options.inference || {});
     for (const service of active) {
       const classes = new Set(service.serviceClasses.flatMap(withAncestors));
-      this.entries.set(service._id, { service, labels: labels.get(service._id) as LabelScores, classes, audience: audienceOf(service), tagSpecificity: tagSpecificity(service) });
+      this.entries.set(service._id, { service, labels: labels.get(service._id) as LabelScores, classes, audience: audienceOf(service), tagSpecificity: tagSpecificity(service), nameKey: `name:${(service.name.fi ?? service.name.sv ?? service.name.en ?? '').toLowerCase()}` });
       for (const code of classes) push(this.byClass, code, service._id);
       for (const concept of service.concepts) push(this.byConcept, concept, service._id);
     }
@@ -283,7 +286,12 @@ export class RecommendationEngine {
     // The first package holds each life event's core services (retirement: a pension), where the catalogue has one.
     const core = needs.flatMap((need) =>
       (need.core ?? []).flatMap((group) => {
-        const members = all.filter((candidate) => (candidate.relevance.get(need.id)?.relevance ?? 0) > 0 && this.isCore(candidate.id, group)).slice(0, CORE_CANDIDATES);
+        const coreIds = this.coreServices(group);
+        const members: RankedService[] = [];
+        for (const candidate of all) {
+          if (members.length >= CORE_CANDIDATES) break;
+          if (coreIds.has(candidate.id) && (candidate.relevance.get(need.id)?.relevance ?? 0) > 0) members.push(candidate);
+        }
         return members.length > 0 ? [{ need, group, members }] : [];
       }),
     );
@@ -347,7 +355,7 @@ export class RecommendationEngine {
         if (service.providerId && providers.has(service.providerId)) gain *= 1 - this.weights.providerRedundancy;
         if (service.channelKinds.length > 0 && service.channelKinds.every((kind) => kinds.has(kind))) gain *= 0.9;
         // A place to visit is welcome when it is where the person lives, not when it is elsewhere.
-        if (situation.municipality && !local && placeFor(service, situation.municipality)?.distance === 0) gain *= 1.15;
+        if (situation.municipality && !local && service.places.length > 0 && placeFor(service, situation.municipality)?.distance === 0) gain *= 1.15;
         if (!best || gain > best.gain) best = { candidate, gain, need: bestNeed };
       }
       if (!best || (best.gain <= 0 && !group)) break;
@@ -394,18 +402,27 @@ export class RecommendationEngine {
 
   /** Whether the service is one of a life event's core services (by service class or name). */
   isCore(id: string, core: Core): boolean {
-    const entry = this.entries.get(id);
-    if (!entry) return false;
-    const { serviceClasses, names } = core;
-    if (serviceClasses.some((code) => entry.classes.has(code))) return true;
-    const name = entry.service.name;
-    return [name.fi, name.sv, name.en].some((text) => !!text && names.test(text));
+    return this.coreServices(core).has(id);
+  }
+
+  /** A core group's services, found once per index: each request then only looks them up. */
+  private coreServices(core: Core): Set<string> {
+    let members = this.cores.get(core);
+    if (!members) {
+      members = new Set();
+      const { serviceClasses, names } = core;
+      for (const entry of this.entries.values()) {
+        const name = entry.service.name;
+        if (serviceClasses.some((code) => entry.classes.has(code)) || [name.fi, name.sv, name.en].some((text) => !!text && names.test(text))) members.add(entry.service._id);
+      }
+      this.cores.set(core, members);
+    }
+    return members;
   }
 
   /** A service's name as one record of it among others: its first name, lower-cased. */
   private nameOf(id: string): string {
-    const service = (this.entries.get(id) as Entry).service;
-    return `name:${(service.name.fi ?? service.name.sv ?? service.name.en ?? '').toLowerCase()}`;
+    return (this.entries.get(id) as Entry).nameKey;
   }
 
   private reasons(candidate: RankedService, need: Need | null, situation: Situation, history: History, place: PlaceToVisit | null): Reason[] {
@@ -527,16 +544,21 @@ function counts(values: string[]): Map<string, number> {
 
 /** The service's place to visit nearest to the person's municipality (see PlaceToVisit), or null when it has none. */
 export function placeFor(service: IndexedService, municipality: string | null): PlaceToVisit | null {
-  let best: PlaceToVisit | null = null;
+  let best: Place | null = null;
+  let bestDistance: PlaceToVisit['distance'] = null;
+  let bestRank = Infinity;
   for (const place of service.places ?? []) {
     const distance = municipality && place.municipality ? areaDistance(municipality, place.municipality) : null;
-    const candidate = { ...place, distance };
-    if (!best || rank(candidate) < rank(best) || (rank(candidate) === rank(best) && placeKey(candidate) < placeKey(best))) best = candidate;
+    const rank = distance ?? (place.municipality ? 3.5 : 4);
+    if (rank < bestRank || (rank === bestRank && best && placeKey(place) < placeKey(best))) {
+      best = place;
+      bestDistance = distance;
+      bestRank = rank;
+    }
   }
-  return best;
+  return best ? { channelId: best.channelId, municipality: best.municipality, distance: bestDistance } : null;
 }
-const rank = (place: PlaceToVisit) => place.distance ?? (place.municipality ? 3.5 : 4);
-const placeKey = (place: PlaceToVisit) => `${place.municipality ?? '~'}:${place.channelId}`;
+const placeKey = (place: Place) => `${place.municipality ?? '~'}:${place.channelId}`;
 
 /** How many needs' matches an engine keeps: the life events and meters, and everyday phrases as they recur. */
 const NEED_CACHE_LIMIT = 5000;
@@ -545,7 +567,7 @@ const NEED_CACHE_LIMIT = 5000;
 const businessServices = new WeakMap<IndexedService, boolean>();
 function forBusinesses(service: IndexedService): boolean {
   let known = businessServices.get(service);
-  if (known === undefined) businessServices.set(service, (known = isForBusinesses(service.name, service.targetGroups)));
+  if (known === undefined) businessServices.set(service, (known = isForBusinesses(service.name, service.targetGroups, service.summary)));
   return known;
 }
 let lastText: { text: string; business: boolean } | null = null;

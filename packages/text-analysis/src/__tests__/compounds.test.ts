@@ -1,5 +1,4 @@
-import {
-  finnishForms, analyse, analyseTerms, Decompounder, EverydayWords, Vocabulary } from '../index';
+import { analyse, analyseTerms, Decompounder, EverydayWords, finnishForms, isForBusinesses, Vocabulary } from '../index';
 
 /** A small corpus in the catalogue's style: the words compounds are split into must be in it. */
 function corpus(): Decompounder {
@@ -67,5 +66,19 @@ describe('everyday words', () => {
     expect(housing).toContain('kelan tuet asumiseen');
     expect(housing).not.toContain('kunnan vuokra-asunnot');
     expect(words.find('nothing of that kind')).toEqual([]);
+  });
+});
+
+describe('services for businesses', () => {
+  it('are told by target groups, by name, or by a summary that names a company and no person as the one served', () => {
+    expect(isForBusinesses({ fi: 'Yrityksen perustaminen' }, [])).toBe(true);
+    expect(isForBusinesses({ fi: 'Toimeentulotuki' }, ['KR2'])).toBe(true);
+    expect(isForBusinesses({ fi: 'Toimeentulotuki' }, ['KR1', 'KR2'])).toBe(false);
+    expect(isForBusinesses({ fi: 'Takaukset' }, [], { fi: 'Omavelkaisia takauksia vakuudeksi yrityksen rahoitustarpeisiin sen eri kehitysvaiheissa.' })).toBe(true);
+    expect(isForBusinesses({ fi: 'Vientitakuut' }, [], { fi: 'Vakuutus vientiyritykselle kattamaan vientikauppaan liittyviä luottoriskejä.' })).toBe(true);
+    // People beside companies: a service for people too.
+    expect(isForBusinesses({ fi: 'Jäteneuvonta' }, [], { fi: 'Jäteneuvontaa toimialueen asukkaille, yrityksille ja yhteisöille.' })).toBe(false);
+    expect(isForBusinesses({ fi: 'Kuluttajaneuvonta' }, [], { fi: 'Tietoa kuluttajan oikeuksista ja sovitteluapua kuluttajan ja yrityksen välisiin riitoihin.' })).toBe(false);
+    expect(isForBusinesses({ fi: 'Talous- ja velkaneuvonta' }, [], { fi: 'Auttaa henkilöä, joka tarvitsee tukea oman taloutensa hoitamiseen.' })).toBe(false);
   });
 });

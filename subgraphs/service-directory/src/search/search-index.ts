@@ -137,7 +137,7 @@ export class ServiceSearchIndex {
     this.phraseCache.clear();
     if (this.index.has(service._id)) this.index.discard(service._id);
     this.facetsById.set(service._id, facets(service));
-    if (isForBusinesses(service.name, service.targetGroups)) this.forBusinesses.add(service._id);
+    if (isForBusinesses(service.name, service.targetGroups, service.summary)) this.forBusinesses.add(service._id);
     else this.forBusinesses.delete(service._id);
     const names = new Set<string>();
     for (const language of TEXT_LANGUAGES) {
