@@ -13,7 +13,7 @@ let stems: Record<TextLanguage, Set<string>> | undefined;
 /** A summary that says whom it serves, when that is a company ("lainaa yrityksen rahoitustarpeisiin", "vakuutus vientiyritykselle"). */
 const BUSINESS_SUMMARY = /\b(yrityksen|yritysten|yrityksille|yrityksesi|yrityksellesi|yrityksiä|pk-yrity\w*|vientiyrity\w*|yrittäjille|yrittäjän|företagets|företagen|företag|compan(y|ies)|businesses)\b/i;
 /** …unless it also names people as those served: "kansalaisille ja yrityksille", "kuluttajan ja yrityksen". */
-const PEOPLE_IN_SUMMARY = /kansalai|asukka|yksityis|kuluttaj|kotitalou|henkilö|kuntalai|perhe|myyjä|citizen|resident|consumer|individual|private person|household|medborgare|invånare|privatperson|konsument|hushåll/i;
+const PEOPLE_IN_SUMMARY = /kansalai|asukka|yksityis|kuluttaj|kotitalou|henkilö(?!stö)|kuntalai|perhe|myyjä|citizen|resident|consumer|individual|private person|household|medborgare|invånare|privatperson|konsument|hushåll/i;
 /** How much of a summary says whom the service is for: its opening. */
 const SUMMARY_OPENING = 200;
 

@@ -76,6 +76,7 @@ describe('services for businesses', () => {
     expect(isForBusinesses({ fi: 'Toimeentulotuki' }, ['KR1', 'KR2'])).toBe(false);
     expect(isForBusinesses({ fi: 'Takaukset' }, [], { fi: 'Omavelkaisia takauksia vakuudeksi yrityksen rahoitustarpeisiin sen eri kehitysvaiheissa.' })).toBe(true);
     expect(isForBusinesses({ fi: 'Vientitakuut' }, [], { fi: 'Vakuutus vientiyritykselle kattamaan vientikauppaan liittyviä luottoriskejä.' })).toBe(true);
+    expect(isForBusinesses({ fi: 'TäsmäKoulutus' }, [], { fi: 'TäsmäKoulutus on yrityksen ja sen henkilöstön tarpeisiin räätälöityä ammatillista koulutusta.' })).toBe(true); // staff are not the person asking
     // People beside companies: a service for people too.
     expect(isForBusinesses({ fi: 'Jäteneuvonta' }, [], { fi: 'Jäteneuvontaa toimialueen asukkaille, yrityksille ja yhteisöille.' })).toBe(false);
     expect(isForBusinesses({ fi: 'Kuluttajaneuvonta' }, [], { fi: 'Tietoa kuluttajan oikeuksista ja sovitteluapua kuluttajan ja yrityksen välisiin riitoihin.' })).toBe(false);
