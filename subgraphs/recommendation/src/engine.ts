@@ -352,6 +352,10 @@ export class RecommendationEngine {
           }
         }
         gain = (gain / total) * (0.5 + 0.5 * Math.min(1, candidate.score / (candidates[0]?.score || 1)));
+        // What the person said helped them is preferred in the package too, not only in the ranking.
+        const personal = history.personal.get(candidate.id);
+        if (personal?.has('HELPFUL')) gain *= 1.3;
+        else if (personal?.has('USED')) gain *= 1.1;
         if (service.providerId && providers.has(service.providerId)) gain *= 1 - this.weights.providerRedundancy;
         if (service.channelKinds.length > 0 && service.channelKinds.every((kind) => kinds.has(kind))) gain *= 0.9;
         // A place to visit is welcome when it is where the person lives, not when it is elsewhere.
