@@ -17,6 +17,12 @@ export interface RouterLimits {
   allowBatching: boolean;
   /** Hide "did you mean …?" field suggestions (on in production). */
   hideSuggestions: boolean;
+  /** Values in all of a request's variables together. */
+  maxVariableValues: number;
+  /** Errors in one response; the rest are counted in one last error. */
+  maxErrors: number;
+  /** Characters of one error message. */
+  maxErrorLength: number;
 }
 
 export const DEFAULT_LIMITS: RouterLimits = {
@@ -29,6 +35,9 @@ export const DEFAULT_LIMITS: RouterLimits = {
   maxCost: 20_000,
   allowBatching: false,
   hideSuggestions: false,
+  maxVariableValues: 10_000,
+  maxErrors: 50,
+  maxErrorLength: 1_000,
 };
 
 const limited = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });

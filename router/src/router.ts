@@ -15,6 +15,7 @@ import { authorizationPlugin } from './authorization';
 import { IDENTITY_TOKEN, newIdentityToken, PseudonymDeriver } from './identity';
 import { PersonalDataCoordinator } from './personal-data';
 import { personalDataPlugin } from './personal-data-plugin';
+import { boundedErrors, boundedVariables } from './bounded';
 import { DEFAULT_LIMITS, operationLimits, type RouterLimits } from './limits';
 import { RegistrySupergraph } from './registry-supergraph';
 import { RouterMetrics } from './metrics';
@@ -205,7 +206,9 @@ function formatError(logger: Logger) {
       return { message: 'The router failed to answer this request. It has been logged; try again later.', path: formatted.path, extensions: { code } };
     }
     const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    // graphql-armor words its limits as syntax errors; a limit is not one ("Query Cost limit of 20000 exceeded").
+    const message = code === 'GRAPHQL_VALIDATION_FAILED' ? formatted.message.replace(/^Syntax Error: /, '') : formatted.message;
+    return { ...formatted, message, extensions };
   };
 }
 
@@ -308,7 +311,7 @@ export function createRouter(options: RouterOptions): Router {
         formatError: formatError(logger),
         // Shutdown is ours (closeOnSignal): stores must close after the server drains.
         stopOnTerminationSignals: false,
-        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), tracing.plugin() as never, personalDataPlugin(personalData), authorizationPlugin(() => rules, verifier), metrics.plugin(), ...protection.plugins, privateWhenSignedIn, ...(options.responseCache ? [responseCache()] : []), ...(options.plugins ?? [])],
+        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), tracing.plugin() as never, personalDataPlugin(personalData), authorizationPlugin(() => rules, verifier), metrics.plugin(), boundedVariables(limits), boundedErrors(limits), ...protection.plugins, privateWhenSignedIn, ...(options.responseCache ? [responseCache()] : []), ...(options.plugins ?? [])],
       });
       await apollo.start();
 

@@ -57,6 +57,15 @@ describe('limits against abuse', () => {
     expect(normal.json).toEqual({ data: { greeting: 'Hei', node: { child: { name: 'n' } } } });
   });
 
+  it('names the limit in its own words, not as a syntax error, and answers 400 for an unknown operation name', async () => {
+    const deep = await post(JSON.stringify({ query: `{ node { ${'child { '.repeat(40)}name${' }'.repeat(40)} } }` }));
+    for (const error of deep.json.errors) expect(error.message).not.toMatch(/^Syntax Error/);
+    expect(deep.json.errors[0].message).toMatch(/depth|cost/i);
+    const unknown = await post(JSON.stringify({ query: 'query A { greeting } query B { greeting }', operationName: 'C' }));
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.errors[0]).toMatchObject({ message: 'Unknown operation named "C".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } });
+  });
+
   it('refuses a 10 MB body, a batch of 1,000 operations and malformed JSON with coded errors', async () => {
     const huge = await post(JSON.stringify({ query: `{ greeting } #${'x'.repeat(10_000_000)}` }));
     expect(huge).toMatchObject({ status: 413, json: { errors: [{ message: 'The request body is too large.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] } });
