@@ -81,6 +81,25 @@ describe('embedded store in files', () => {
     expect(() => createEmbeddedStore({ directory })).toThrow(/is in use by process/);
   });
 
+  it('takes over the lock of a process killed with SIGKILL, even while it is an unreaped zombie', async () => {
+    if (!fs.existsSync('/proc/self/stat')) return; // the zombie check reads /proc (Linux)
+    // The shell starts a child that exits at once and then becomes `sleep`, which never reaps it: a zombie.
+    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const zombie = Number.parseInt(await new Promise<string>((resolve) => parent.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString('utf8')))), 10);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(fs.readFileSync(`/proc/${zombie}/stat`, 'utf8')).toMatch(/\) Z /);
+      const directory = temporaryFolder();
+      fs.writeFileSync(path.join(directory, 'LOCK'), String(zombie));
+      const store = createEmbeddedStore({ directory });
+      await store.collection('notes').insertOne({ _id: 'a' });
+      expect(fs.readFileSync(path.join(directory, 'LOCK'), 'utf8')).toBe(String(process.pid));
+      await store.close();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+
   it('keeps every acknowledged write when the writer is killed mid-write', async () => {
     const directory = temporaryFolder();
     const fixture = path.join(__dirname, 'fixtures', 'crash-writer.ts');

@@ -15,12 +15,24 @@ export interface EmbeddedStoreOptions {
 const COLLECTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const MEMORY_SINK: ChangeSink = { append() {}, afterCommit() {} };
 
-function isProcessAlive(pid: number): boolean {
+/**
+ * Whether a process still runs. A process killed with SIGKILL stays a zombie until its parent
+ * reaps it, and signal 0 still reaches a zombie: on Linux its state in /proc tells it is gone, so
+ * a restart right after `kill -9` is not refused by the dead process's lock.
+ */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // "pid (command) state …": the command may hold spaces and parentheses, the state follows the last ")".
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return true; // no /proc (not Linux): signal 0 is all there is
   }
 }
 
