@@ -1,3 +1,4 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { badUserInput } from './errors';
 
 export const MAX_PAGE_SIZE = 100;
@@ -12,11 +13,21 @@ export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE, 
   return first;
 }
 
-const CURSOR_PREFIX = 'v1:';
+const CURSOR_PREFIX = 'v2:';
+const TAG_BYTES = 12;
 
-/** Makes an opaque cursor from the position it stands for. */
+/**
+ * The key cursors are signed with: `AURORA_CURSOR_SECRET` when set (the same on every replica of
+ * a subgraph, so that any of them continues a page another one issued), else a random key per
+ * process (a cursor then lasts as long as the process that issued it).
+ */
+const cursorKey = process.env.AURORA_CURSOR_SECRET ? Buffer.from(process.env.AURORA_CURSOR_SECRET, 'utf8') : randomBytes(32);
+const tagOf = (body: string) => createHmac('sha256', cursorKey).update(body).digest().subarray(0, TAG_BYTES);
+
+/** Makes an opaque cursor from the position it stands for, signed so that a hand-made one is refused. */
 export function encodeCursor(position: unknown): string {
-  return Buffer.from(CURSOR_PREFIX + JSON.stringify(position), 'utf8').toString('base64url');
+  const body = CURSOR_PREFIX + JSON.stringify(position);
+  return Buffer.concat([tagOf(body), Buffer.from(body, 'utf8')]).toString('base64url');
 }
 
 /**
@@ -31,8 +42,10 @@ export function invalidCursor(cursor: string) {
 export function decodeCursor<P>(cursor: string, isPosition: (value: unknown) => value is P): P {
   const invalid = () => invalidCursor(cursor);
   if (!/^[A-Za-z0-9_-]{1,2048}$/.test(cursor)) throw invalid();
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!text.startsWith(CURSOR_PREFIX)) throw invalid();
+  const bytes = Buffer.from(cursor, 'base64url');
+  if (bytes.length <= TAG_BYTES) throw invalid();
+  const text = bytes.subarray(TAG_BYTES).toString('utf8');
+  if (!text.startsWith(CURSOR_PREFIX) || !timingSafeEqual(bytes.subarray(0, TAG_BYTES), tagOf(text))) throw invalid();
   let value: unknown;
   try {
     value = JSON.parse(text.slice(CURSOR_PREFIX.length));

@@ -23,7 +23,10 @@ describe('paging', () => {
 
   it('round-trips cursors and refuses foreign ones', () => {
     expect(decodeCursor(encodeCursor({ o: 5 }), isOffset)).toEqual({ o: 5 });
-    for (const bad of ['', 'not a cursor!', Buffer.from('v1:{').toString('base64url'), encodeCursor({ x: 1 }), Buffer.from('{"o":1}').toString('base64url')]) {
+    const genuine = Buffer.from(encodeCursor({ o: 5 }), 'base64url');
+    // A hand-made cursor in the old unsigned form, and a genuine one with its position edited, are refused.
+    const edited = Buffer.concat([genuine.subarray(0, 12), Buffer.from('v2:{"o":500000}')]).toString('base64url');
+    for (const bad of ['', 'not a cursor!', Buffer.from('v1:{"o":5}').toString('base64url'), Buffer.from('v2:{"o":5}').toString('base64url'), edited, encodeCursor({ x: 1 }), Buffer.from('{"o":1}').toString('base64url')]) {
       expect(() => decodeCursor(bad, isOffset)).toThrow(/is not valid here/);
     }
   });
