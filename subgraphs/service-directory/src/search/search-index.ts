@@ -96,8 +96,7 @@ export class ServiceSearchIndex {
       fields: TEXT_LANGUAGES.flatMap(fieldsOf),
       processTerm: (term, fieldName) => {
         const language = (fieldName ?? 'fi').slice(0, 2) as TextLanguage;
-        // Compound parts are searched in names, summaries and concepts only; descriptions keep their stems.
-        const terms = fieldName?.endsWith('_description') ? [analyse(term, language)].filter((stem): stem is string => !!stem) : analyseTerms(term, language, this.decompounder ?? undefined);
+        const terms = analyseTerms(term, language, this.decompounder ?? undefined);
         const [stem] = terms;
         if (stem) this.vocabulary[language].add(stem);
         return terms;
