@@ -1,6 +1,9 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/** Distinct operation names the metrics label (the rest are "other"). */
+export const DEFAULT_MAX_OPERATION_LABELS = 200;
+
 /**
  * The router's Prometheus metrics (prom-client): requests, errors and latency per operation, and
  * every subgraph fetch with its outcome and latency. Operation names are the client's; nothing
@@ -8,6 +11,8 @@ import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client
  */
 export class RouterMetrics {
   readonly registry = new Registry();
+  /** Operation names with a label of their own: the first ones seen, up to the limit; later ones count as "other". */
+  private readonly operations = new Set<string>();
   private readonly requests = new Counter({ name: 'aurora_router_requests_total', help: 'GraphQL requests, by operation name and outcome.', labelNames: ['operation', 'outcome'], registers: [this.registry] });
   private readonly latency = new Histogram({
     name: 'aurora_router_request_duration_seconds',
@@ -32,8 +37,21 @@ export class RouterMetrics {
     registers: [this.registry],
   });
 
-  constructor() {
+  /**
+   * `maxOperations` bounds the operation label: a client that sends 5,000 made-up operation names
+   * would otherwise grow every series without end (19 MB of /metrics, never released).
+   */
+  constructor(private readonly maxOperations = DEFAULT_MAX_OPERATION_LABELS) {
     collectDefaultMetrics({ register: this.registry, prefix: 'aurora_router_' });
+  }
+
+  /** The label for an operation name: itself while there is room (and it is a plain name), else "other". */
+  private operationLabel(name: string | null | undefined): string {
+    if (!name) return 'anonymous';
+    if (this.operations.has(name)) return name;
+    if (this.operations.size >= this.maxOperations || name.length > 64 || !/^[_A-Za-z][_0-9A-Za-z]*$/.test(name)) return 'other';
+    this.operations.add(name);
+    return name;
   }
 
   plugin(): ApolloServerPlugin {
@@ -42,7 +60,7 @@ export class RouterMetrics {
         const started = process.hrtime.bigint();
         return {
           willSendResponse: async ({ operationName, errors, response }) => {
-            const operation = operationName ?? 'anonymous';
+            const operation = this.operationLabel(operationName);
             const failed = (errors?.length ?? 0) > 0 || (response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0);
             this.requests.inc({ operation, outcome: failed ? 'error' : 'ok' });
             this.latency.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);

@@ -58,6 +58,17 @@ describe('router', () => {
     expect(text).not.toContain('secret-name-42');
   });
 
+  it('labels at most 200 operation names in the metrics, counting the rest as "other"', async () => {
+    for (let batch = 0; batch < 5; batch += 1) {
+      await Promise.all(Array.from({ length: 50 }, (_, index) => post(router.url, JSON.stringify({ query: `query Made${batch * 50 + index} { greeting(name: "x") }` }))));
+    }
+    const text = await (await fetch(router.url.replace('/graphql', '/metrics'))).text();
+    const labels = new Set([...text.matchAll(/aurora_router_requests_total\{operation="([^"]+)"/g)].map((match) => match[1]));
+    expect(labels.size).toBeLessThanOrEqual(202); // 200 names, "anonymous" and "other"
+    expect(labels).toContain('other');
+    expect(text).toMatch(/aurora_router_requests_total\{operation="other",outcome="ok"\} [1-9]/);
+  });
+
   it('traces a request and its subgraph fetch, continuing the client\'s W3C trace context to the subgraph', async () => {
     spans.reset();
     received.length = 0;
