@@ -242,8 +242,8 @@ async function probe(url: string, timeoutMs: number): Promise<'up' | 'starting' 
 
 /**
  * The network's front door: @apollo/gateway inside @apollo/server 5, serving the supergraph at
- * `/graphql`, liveness at `/health` and readiness (the supergraph loaded, every subgraph
- * answering) at `/ready`.
+ * `/graphql`, liveness at `/health` and readiness (the supergraph loaded, the network's core
+ * subgraphs answering; the others reported) at `/ready`.
  */
 export function createRouter(options: RouterOptions): Router {
   const { logger } = options;
@@ -327,13 +327,17 @@ export function createRouter(options: RouterOptions): Router {
       app.get('/health', (_request, response) => {
         response.json({ status: 'ok', service: 'router' });
       });
+      // Ready when the router and the network's core subgraphs answer: another organisation's subgraph
+      // being down is reported (and its fields are null with SUBGRAPH_UNAVAILABLE), but it cannot pull
+      // every router out of a load balancer. A subgraph the registry no longer lists is not reported.
       app.get('/ready', async (_request, response) => {
-        const states = await Promise.all(
-          [...subgraphs].map(async ([name, url]) => [name, await probe(url, options.readinessTimeoutMs ?? 2000)] as const),
-        );
-        const ready = states.every(([, state]) => state === 'up');
+        const listed = [...subgraphs].filter(([name]) => !registry || registry.owners.size === 0 || registry.owners.has(name));
+        const states = await Promise.all(listed.map(async ([name, url]) => [name, await probe(url, options.readinessTimeoutMs ?? 2000)] as const));
+        const core = new Set(networkRules.coreSubgraphs);
+        const ready = states.every(([name, state]) => state === 'up' || !core.has(name));
+        const whole = states.every(([, state]) => state === 'up');
         response.status(ready ? 200 : 503).json({
-          status: ready ? 'ready' : 'degraded',
+          status: whole ? 'ready' : ready ? 'degraded' : 'not ready',
           supergraph: 'loaded',
           subgraphs: Object.fromEntries(states),
           ...(registry ? { registry: registry.state } : {}),

@@ -72,7 +72,8 @@ export async function waitUntilReady(
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       const body = (await response.json()) as { subgraphs?: Record<string, string> };
       // Ready when the network's own subgraphs answer; a provider's subgraph that is down does not hold the start.
-      if (response.ok || (body.subgraphs && required.every((name) => body.subgraphs?.[name] === 'up'))) return null;
+      // (The router's own /ready gates on the core subgraphs only; a start waits for every one of ours.)
+      if (body.subgraphs ? required.every((name) => body.subgraphs?.[name] === 'up') : response.ok) return null;
       last = body.subgraphs ?? last;
     } catch {
       last = { router: 'starting' };
