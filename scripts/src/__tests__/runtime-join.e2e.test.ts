@@ -84,4 +84,32 @@ describe('an organisation joins the running network', () => {
     const foreign = await publish('animal-welfare', 'http://x/graphql', typeDefs, await network.providerToken('another-association', ['subgraphs:publish']));
     expect(foreign).toEqual({ status: 403, body: { code: 'FORBIDDEN', errors: ['Subgraph animal-welfare belongs to another organisation.'] } });
   });
+  it("keeps the router ready while a provider's subgraph is down, and forgets it once the registry rolls it back", async () => {
+    await network.syncCatalogue(); // the engine, a core subgraph, is ready once it has read the catalogue
+    const ready = async () => {
+      const response = await fetch(network.routerUrl.replace('/graphql', '/ready'));
+      return { status: response.status, body: (await response.json()) as { status: string; subgraphs: Record<string, string> } };
+    };
+    // The association's subgraph is published at an address where nothing answers: it is down.
+    const association = readData();
+    const token = await network.providerToken(association.organisationId, ['subgraphs:publish']);
+    expect((await publish('animal-welfare', 'http://127.0.0.1:9/graphql', typeDefs, token)).status).toBe(201);
+    let down = await ready();
+    for (const started = Date.now(); !down.body.subgraphs['animal-welfare'] && Date.now() - started < 10_000; down = await ready()) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(down.status).toBe(200);
+    expect(down.body.status).toBe('degraded');
+    expect(down.body.subgraphs['animal-welfare']).toBe('down');
+    expect(down.body.subgraphs['service-directory']).toBe('up');
+    const admin = await network.providerToken('aurora-network', ['network:admin']);
+    const rolledBack = await fetch(`${network.registryUrl}/rollback`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ version: 1 }) });
+    expect(rolledBack.status).toBe(201);
+    const started = Date.now();
+    let after = await ready();
+    while (after.body.subgraphs['animal-welfare'] && Date.now() - started < 10_000) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      after = await ready();
+    }
+    expect(after).toMatchObject({ status: 200, body: { status: 'ready' } });
+    expect(Object.keys(after.body.subgraphs)).not.toContain('animal-welfare');
+  });
 });
