@@ -292,7 +292,7 @@ export class RecommendationEngine {
           if (members.length >= CORE_CANDIDATES) break;
           if (coreIds.has(candidate.id) && (candidate.relevance.get(need.id)?.relevance ?? 0) > 0) members.push(candidate);
         }
-        return members.length > 0 ? [{ need, group, members }] : [];
+        return members.length > 0 ? [members] : [];
       }),
     );
     // The same service never twice in one answer, under its own id or as another record of one name.
@@ -300,7 +300,7 @@ export class RecommendationEngine {
     const packages: ServicePackage[] = [];
     while (packages.length < first) {
       const fresh = (candidate: RankedService) => !used.has(candidate.id) && !used.has(this.nameOf(candidate.id));
-      const required = packages.length === 0 ? core.map((group) => group.members) : [];
+      const required = packages.length === 0 ? core : [];
       const pool = [...ranked, ...required.flat().filter((candidate) => !ranked.includes(candidate))].filter(fresh);
       const built = this.buildPackage(pool, needs, situation, history, general, required);
       if (!built) break;
