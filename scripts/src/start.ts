@@ -1,12 +1,13 @@
 /**
  * `npm start`: runs every subgraph of the manifest and the router, each in its own process with
  * its output prefixed by its name, waits until the router is ready, then prints where to send
- * queries. Ctrl-C stops everything.
+ * queries. A service that crashes is started again with backoff while the others keep serving;
+ * Ctrl-C stops everything.
  */
 import * as path from 'node:path';
 import { ensureDevelopmentSigningKey } from '@aurora/subgraph-kit';
-import concurrently from 'concurrently';
 import { PAGES, ROOT, serviceCommands, waitUntilReady } from './services';
+import { supervise } from './supervise';
 
 const ROUTER_PORT = 4000;
 const READY_TIMEOUT_MS = 120_000;
@@ -18,16 +19,11 @@ async function main(): Promise<void> {
   // Provider tokens for local use are signed with a key made here once; deployments configure theirs.
   const keys = await ensureDevelopmentSigningKey(path.resolve(ROOT, process.env.AURORA_DATA_DIR ?? '.data'));
   if (keys.created) process.stdout.write(`Created a development signing key for provider tokens: ${path.relative(ROOT, keys.privateKeyFile)}\n`);
-  const { result, commands: running } = concurrently(serviceCommands(ROUTER_PORT), {
-    cwd: ROOT,
-    prefix: 'name',
-    prefixColors: ['cyan', 'magenta', 'yellow', 'green', 'blue'],
-    killOthersOn: ['failure'],
-  });
+  const services = supervise(serviceCommands(ROUTER_PORT), { cwd: ROOT });
   let stopping = false;
   const stopAll = () => {
     stopping = true;
-    for (const command of running) command.kill('SIGINT');
+    void services.stop();
   };
   process.on('SIGINT', stopAll);
   process.on('SIGTERM', stopAll);
@@ -59,19 +55,13 @@ async function main(): Promise<void> {
         '  npm run token -- --organisation <organisation id>',
         '',
         'Health: /health   Readiness: /ready   Stop: Ctrl-C',
+        'A service that stops by itself is started again (1 s, 2 s, 4 s … at most 30 s apart); the others keep serving.',
         '',
       ].join('\n'),
     );
   });
 
-  try {
-    await result;
-  } catch {
-    if (!stopping) {
-      process.stderr.write('\nA service stopped with an error (see its lines above); the others were stopped too.\n');
-      process.exitCode = 1;
-    }
-  }
+  await services.finished;
   stopping = true;
   await waiting;
 }
