@@ -8,7 +8,7 @@ import { readManifest, SchemaRegistry, type Finding } from '../index';
 import { HOSTILE_SCHEMAS as HOSTILE, LANGUAGE } from './fixtures/hostile-schemas';
 
 
-const REVIEWED_RULES = /^(ownership|personal-data|unsupported-feature)/;
+const REVIEWED_RULES = /^(ownership|personal-data|unsupported-feature|availability)/;
 const pairs = (findings: Pick<Finding, 'rule' | 'coordinate'>[]) => findings.filter((finding) => REVIEWED_RULES.test(finding.rule)).map((finding) => [finding.rule, finding.coordinate]);
 /** `error [rule] subgraph: coordinate: message Fix: …` back to rule and coordinate. */
 const fromOutput = (lines: string[]) =>

@@ -1,5 +1,6 @@
 import { NETWORK_OWNER, NETWORK_RULES, type NetworkRules } from '@aurora/supergraph';
 import { composeSupergraph, type SubgraphSchema } from '../compose';
+import { availabilityFindings } from './availability';
 import { breakingChanges, type AcceptedChange } from './breaking';
 import type { Finding } from './finding';
 import { lintSubgraph } from './lint';
@@ -24,7 +25,8 @@ export interface NetworkCheck {
  */
 export async function checkNetwork(subgraphs: ReviewedSubgraph[], committedSupergraph: string | null, accepted: AcceptedChange[], rules: NetworkRules = NETWORK_RULES): Promise<NetworkCheck> {
   const findings: Finding[] = subgraphs.flatMap((subgraph) => lintSubgraph(subgraph.name, subgraph.sdl));
-  findings.push(...ownershipFindings(subgraphs.map((subgraph) => ({ name: subgraph.name, sdl: subgraph.sdl, owner: subgraph.owner ?? NETWORK_OWNER })), rules));
+  const owned = subgraphs.map((subgraph) => ({ name: subgraph.name, sdl: subgraph.sdl, owner: subgraph.owner ?? NETWORK_OWNER }));
+  findings.push(...ownershipFindings(owned, rules), ...availabilityFindings(owned, rules));
   const composed = composeSupergraph(subgraphs);
   if (!composed.ok) {
     for (const [code, message] of composed.errors) {

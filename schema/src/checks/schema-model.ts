@@ -8,6 +8,8 @@ export interface FieldModel {
   requires: string | null;
   provides: string | null;
   overrideFrom: string | null;
+  /** Whether the field's type allows null (an outage of the subgraph answering it then nulls only the field). */
+  nullable: boolean;
   /** The field's arguments and type, printed, to compare copies. */
   signature: string;
 }
@@ -125,14 +127,14 @@ export function readSchemaModel(sdl: string): Map<string, TypeModel> {
       for (const value of node.values) {
         type.members.push(value.name.value);
         for (const { name: federationName } of federated(value.directives)) {
-          if (federationName === 'inaccessible') type.fields.set(value.name.value, { external: false, inaccessible: true, requires: null, provides: null, overrideFrom: null, signature: '' });
+          if (federationName === 'inaccessible') type.fields.set(value.name.value, { external: false, inaccessible: true, requires: null, provides: null, overrideFrom: null, nullable: true, signature: '' });
         }
       }
     }
     if ('types' in node && node.types) type.members.push(...node.types.map((member) => member.name.value));
     const fields = ('fields' in node ? (node.fields as readonly (FieldDefinitionNode | InputValueDefinitionNode)[] | undefined) : undefined) ?? [];
     for (const field of fields) {
-      const model: FieldModel = { external: typeExternal, inaccessible: false, requires: null, provides: null, overrideFrom: null, signature: signatureOf(field) };
+      const model: FieldModel = { external: typeExternal, inaccessible: false, requires: null, provides: null, overrideFrom: null, nullable: field.type.kind !== Kind.NON_NULL_TYPE, signature: signatureOf(field) };
       for (const { directive, name: federationName } of federated(field.directives)) {
         if (federationName === 'external') model.external = true;
         if (federationName === 'inaccessible') model.inaccessible = true;
