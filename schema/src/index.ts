@@ -3,6 +3,8 @@ export { composeSupergraph, type CompositionResult, type SubgraphSchema } from '
 export { generateSchemas, findDrift, GENERATED_HEADER, type Drift, type Generated, type GeneratedFile } from './generate';
 export { checkNetwork, type NetworkCheck, type ReviewedSubgraph } from './checks/check-network';
 export { ownershipFindings, type OwnedSubgraph } from './checks/ownership';
+export { availabilityFindings } from './checks/availability';
+export { readSchemaModel, type TypeModel, type FieldModel } from './checks/schema-model';
 export { lintSubgraph, PERSONAL_DATA_SUBGRAPHS } from './checks/lint';
 export { breakingChanges, readAcceptedChanges, type AcceptedChange } from './checks/breaking';
 export { formatFinding, hasErrors, type Finding } from './checks/finding';
