@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { LOG_LEVELS, parseEnv } from '@aurora/subgraph-kit';
 import { z } from 'zod';
 import { DEFAULT_LIMITS, type RouterLimits } from './limits';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit';
 
 /** The composed supergraph committed in schema/. */
 export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql');
@@ -54,6 +55,16 @@ const routerEnv = z.object({
   AURORA_MAX_VARIABLE_VALUES: z.coerce.number().int().min(10).default(DEFAULT_LIMITS.maxVariableValues),
   AURORA_MAX_ERRORS: z.coerce.number().int().min(2).default(DEFAULT_LIMITS.maxErrors),
   AURORA_MAX_ERROR_LENGTH: z.coerce.number().int().min(80).default(DEFAULT_LIMITS.maxErrorLength),
+  /** Requests per window (AURORA_RATE_LIMIT_WINDOW_S) per client address, identity and provider organisation; 0 turns one off. */
+  AURORA_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perAddress),
+  AURORA_RATE_LIMIT_PER_IDENTITY: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perIdentity),
+  AURORA_RATE_LIMIT_PER_PROVIDER: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perProvider),
+  AURORA_RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(DEFAULT_RATE_LIMITS.windowSeconds),
+  /** Behind a load balancer: Express's `trust proxy` (true, a hop count, or addresses), so the client address comes from X-Forwarded-For. */
+  AURORA_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value === '' || value === 'false' ? undefined : value === 'true' ? true : /^\d+$/.test(value) ? Number(value) : value)),
   AURORA_ALLOW_BATCHING: z.enum(['true', 'false']).default('false'),
   AURORA_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Share one subgraph call among identical query requests in flight ('false' turns it off). */
@@ -73,7 +84,16 @@ const routerEnv = z.object({
 export type RouterConfig = z.infer<typeof routerEnv>;
 
 /** The limits and conventions the config sets. */
-export function routerPolicy(config: RouterConfig): { limits: RouterLimits; introspection: boolean; corsOrigins: string[]; subgraphTimeoutMs: number; deduplicateSubgraphRequests: boolean; responseCache: boolean } {
+export function routerPolicy(config: RouterConfig): {
+  limits: RouterLimits;
+  introspection: boolean;
+  corsOrigins: string[];
+  subgraphTimeoutMs: number;
+  deduplicateSubgraphRequests: boolean;
+  responseCache: boolean;
+  rateLimits: RateLimits;
+  trustProxy: boolean | number | string | undefined;
+} {
   const production = config.NODE_ENV === 'production';
   return {
     limits: {
@@ -95,6 +115,13 @@ export function routerPolicy(config: RouterConfig): { limits: RouterLimits; intr
     subgraphTimeoutMs: config.AURORA_SUBGRAPH_TIMEOUT_MS,
     deduplicateSubgraphRequests: config.AURORA_DEDUPLICATE_SUBGRAPH_REQUESTS === 'true',
     responseCache: config.AURORA_RESPONSE_CACHE === 'true',
+    rateLimits: {
+      perAddress: config.AURORA_RATE_LIMIT_PER_ADDRESS,
+      perIdentity: config.AURORA_RATE_LIMIT_PER_IDENTITY,
+      perProvider: config.AURORA_RATE_LIMIT_PER_PROVIDER,
+      windowSeconds: config.AURORA_RATE_LIMIT_WINDOW_S,
+    },
+    trustProxy: config.AURORA_TRUST_PROXY,
   };
 }
 

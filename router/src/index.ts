@@ -3,3 +3,4 @@ export { loadConfig, DEFAULT_SUPERGRAPH_PATH, type RouterConfig } from './config
 export { newIdentityToken, PseudonymDeriver, loadRouterKey, IDENTITY_TOKEN } from './identity';
 export { readSafelist } from './safelist';
 export { DEFAULT_LIMITS, type RouterLimits } from './limits';
+export { DEFAULT_RATE_LIMITS, NO_RATE_LIMITS, type RateLimits } from './rate-limit';

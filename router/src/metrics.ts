@@ -37,6 +37,13 @@ export class RouterMetrics {
     registers: [this.registry],
   });
 
+  private readonly rateLimited = new Counter({
+    name: 'aurora_router_rate_limited_total',
+    help: 'Requests refused with RATE_LIMITED, by the limit reached (address, identity, provider).',
+    labelNames: ['limit'],
+    registers: [this.registry],
+  });
+
   /**
    * `maxOperations` bounds the operation label: a client that sends 5,000 made-up operation names
    * would otherwise grow every series without end (19 MB of /metrics, never released).
@@ -79,5 +86,10 @@ export class RouterMetrics {
   /** Records a subgraph request that shared an identical call in flight. */
   shared(subgraph: string): void {
     this.sharedFetches.inc({ subgraph });
+  }
+
+  /** Records a request refused by a rate limit. */
+  limited(limit: 'address' | 'identity' | 'provider'): void {
+    this.rateLimited.inc({ limit });
   }
 }

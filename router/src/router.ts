@@ -17,6 +17,7 @@ import { PersonalDataCoordinator } from './personal-data';
 import { personalDataPlugin } from './personal-data-plugin';
 import { boundedErrors, boundedVariables } from './bounded';
 import { DEFAULT_LIMITS, operationLimits, type RouterLimits } from './limits';
+import { NO_RATE_LIMITS, rateLimiter, type RateLimits } from './rate-limit';
 import { RegistrySupergraph } from './registry-supergraph';
 import { RouterMetrics } from './metrics';
 import { RouterTracing } from './tracing';
@@ -65,6 +66,10 @@ export interface RouterOptions {
   traceExporter?: SpanExporter | 'otlp' | null;
   /** Who may receive pseudonyms, provider tokens and the personal-data secret; NETWORK_RULES when not given. */
   networkRules?: NetworkRules;
+  /** Requests per window per address, identity and provider (rate-limit.ts); off when not given. The router's config turns them on. */
+  rateLimits?: RateLimits;
+  /** Express's `trust proxy`: which proxies' X-Forwarded-For gives the client address (none when not given). */
+  trustProxy?: boolean | number | string;
 }
 
 export interface Router {
@@ -317,8 +322,11 @@ export function createRouter(options: RouterOptions): Router {
 
       // Browsers of the allowed origins (the reference services' pages) may ask for an identity too.
       const identityCors = cors({ origin: options.corsOrigins ?? [], methods: ['POST'] });
+      const limitRate = rateLimiter(options.rateLimits ?? NO_RATE_LIMITS, (authorization) => verifier.verify(authorization).then((claims) => claims.organisation ?? null, () => null), logger, (kind) => metrics.limited(kind));
+      const rateLimited = limitRate ? [limitRate] : [];
+      if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
       app.options('/identity', identityCors);
-      app.post('/identity', identityCors, (_request, response) => {
+      app.post('/identity', identityCors, ...rateLimited, (_request, response) => {
         response.status(201).json({ token: newIdentityToken() });
       });
       app.get('/metrics', async (_request, response) => {
@@ -345,7 +353,8 @@ export function createRouter(options: RouterOptions): Router {
       });
       app.use(
         '/graphql',
-        cors({ origin: options.corsOrigins ?? [], methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'] }),
+        cors({ origin: options.corsOrigins ?? [], methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'], exposedHeaders: ['retry-after'] }),
+        ...rateLimited,
         express.json({ limit: limits.bodyBytes }),
         ...(options.safelist ? [safelist(options.safelist)] : []),
         protection.tokenLimit,

@@ -28,7 +28,7 @@ export interface ServiceCommand {
  * The processes of a local network: every subgraph of the manifest and the router. With a port
  * offset the subgraphs move and the router is told their new URLs (benchmarks beside `npm start`).
  */
-export function serviceCommands(routerPort = 4000, portOffset = 0): ServiceCommand[] {
+export function serviceCommands(routerPort = 4000, portOffset = 0, routerEnv: Record<string, string> = {}): ServiceCommand[] {
   const subgraphs = readManifest().map((entry) => {
     const port = Number(new URL(entry.routingUrl).port) + portOffset;
     // Subgraphs that read the network (the recommendation engine follows the catalogue) use this router.
@@ -54,10 +54,14 @@ export function serviceCommands(routerPort = 4000, portOffset = 0): ServiceComma
         AURORA_REGISTRY_POLL_MS: '1000',
         AURORA_CORS_ORIGINS: pageOrigins(portOffset),
         ...(portOffset ? { AURORA_SUBGRAPH_URLS: urls } : {}),
+        ...routerEnv,
       },
     },
   ];
 }
+
+/** Benchmarks load the router from one address far beyond a client's rate limit; they measure the router, not its limiter. */
+export const BENCH_ROUTER_ENV: Record<string, string> = { AURORA_RATE_LIMIT_PER_ADDRESS: '0', AURORA_RATE_LIMIT_PER_IDENTITY: '0', AURORA_RATE_LIMIT_PER_PROVIDER: '0' };
 
 /** Polls the router's /ready until it answers 200; returns null then, else the last state seen. */
 export async function waitUntilReady(

@@ -12,7 +12,7 @@ import { DEFAULT_DATA_ROOT, DirectoryRepository, importCatalogue } from '@aurora
 import { createEmbeddedStore } from '@aurora/store';
 import { createLogger } from '@aurora/subgraph-kit';
 import { v5 as uuidv5 } from 'uuid';
-import { assertPortsFree, ROOT, serviceCommands, waitUntilReady } from '../services';
+import { assertPortsFree, BENCH_ROUTER_ENV, ROOT, serviceCommands, waitUntilReady } from '../services';
 import { format, load } from './load';
 
 const TARGET = Number(process.env.BENCH_SERVICES ?? 50_000);
@@ -61,7 +61,7 @@ function rssMiB(pid: number | undefined): string {
 }
 
 export async function benchDirectory(): Promise<void> {
-  await assertPortsFree(serviceCommands(ROUTER_PORT, PORT_OFFSET).map((service) => service.port));
+  await assertPortsFree(serviceCommands(ROUTER_PORT, PORT_OFFSET, BENCH_ROUTER_ENV).map((service) => service.port));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-bench-directory-'));
   const children: ChildProcess[] = [];
   try {
@@ -71,7 +71,7 @@ export async function benchDirectory(): Promise<void> {
 
     started = Date.now();
     let indexLine = '';
-    for (const service of serviceCommands(ROUTER_PORT, PORT_OFFSET)) {
+    for (const service of serviceCommands(ROUTER_PORT, PORT_OFFSET, BENCH_ROUTER_ENV)) {
       const child = spawn('sh', ['-c', service.command], {
         cwd: ROOT,
         env: { ...process.env, ...service.env, AURORA_DATA_DIR: dataDir, LOG_LEVEL: 'info', MONGODB_URI: '' },
@@ -87,7 +87,7 @@ export async function benchDirectory(): Promise<void> {
     if (notReady) throw new Error(`the network did not become ready: ${JSON.stringify(notReady)}`);
     const built = indexLine ? (JSON.parse(indexLine) as { ms: number; services: number }) : null;
     console.log(`directory ready in ${((Date.now() - started) / 1000).toFixed(1)} s; search index: ${built ? `${built.services} services in ${(built.ms / 1000).toFixed(1)} s` : 'not reported'}`);
-    const directPort = (serviceCommands(ROUTER_PORT, PORT_OFFSET)[0] as { port: number }).port;
+    const directPort = (serviceCommands(ROUTER_PORT, PORT_OFFSET, BENCH_ROUTER_ENV)[0] as { port: number }).port;
     const direct = `http://127.0.0.1:${directPort}/graphql`;
     const router = `http://127.0.0.1:${ROUTER_PORT}/graphql`;
     console.log(`machine: ${os.cpus().length} cores, node ${process.version}; 1 client for latency, 8 for throughput, ${SECONDS} s each\n`);

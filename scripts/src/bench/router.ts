@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { SUPERGRAPH_FILE } from '@aurora/schema';
 import autocannon from 'autocannon';
-import { assertPortsFree, ROOT, serviceCommands, waitUntilReady } from '../services';
+import { assertPortsFree, BENCH_ROUTER_ENV, ROOT, serviceCommands, waitUntilReady } from '../services';
 
 const ROUTER_PORT = 16000;
 const PLAIN_PORT = 16100;
@@ -44,7 +44,7 @@ async function run(url: string, query: string) {
 }
 
 export async function benchRouter(): Promise<void> {
-  const commands = serviceCommands(ROUTER_PORT, PORT_OFFSET).filter((command) => command.name !== 'registry');
+  const commands = serviceCommands(ROUTER_PORT, PORT_OFFSET, BENCH_ROUTER_ENV).filter((command) => command.name !== 'registry');
   await assertPortsFree([...commands.map((command) => command.port), PLAIN_PORT, HIVE_PORT, NO_DEDUP_PORT, CACHED_PORT]);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-bench-router-'));
   const children: { name: string; child: ChildProcess }[] = [];

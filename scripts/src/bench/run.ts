@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
-import { assertPortsFree, ROOT, serviceCommands, waitUntilReady } from '../services';
+import { assertPortsFree, BENCH_ROUTER_ENV, ROOT, serviceCommands, waitUntilReady } from '../services';
 import { benchDirectory } from './directory';
 import { benchRecommendation } from './recommendation';
 import { benchRouter } from './router';
@@ -31,9 +31,9 @@ function rssMiB(pid: number | undefined): string {
 }
 
 async function benchNetwork(): Promise<void> {
-  await assertPortsFree(serviceCommands(ROUTER_PORT, PORT_OFFSET).map((service) => service.port));
+  await assertPortsFree(serviceCommands(ROUTER_PORT, PORT_OFFSET, BENCH_ROUTER_ENV).map((service) => service.port));
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-bench-'));
-  const children: { name: string; child: ChildProcess }[] = serviceCommands(ROUTER_PORT, PORT_OFFSET).map((service) => ({
+  const children: { name: string; child: ChildProcess }[] = serviceCommands(ROUTER_PORT, PORT_OFFSET, BENCH_ROUTER_ENV).map((service) => ({
     name: service.name,
     child: spawn('sh', ['-c', service.command], {
       cwd: ROOT,
