@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHandler } from 'express';
 import { ErrorCode } from '@aurora/subgraph-kit';
 import type { RouterLimits } from './limits';
 import {
@@ -114,5 +115,31 @@ export function boundedErrors(limits: WorkLimits): ApolloServerPlugin {
         },
       };
     },
+  };
+}
+
+/**
+ * At most `maxBytes` in one answer: the router's answers are sent whole (`res.send` of the
+ * serialised body), so the size is checked there, without serialising twice; a larger answer is
+ * replaced by one RESPONSE_TOO_LARGE error saying how to ask for less.
+ */
+export function boundedResponse(maxBytes: number): RequestHandler {
+  return (_request, response, next) => {
+    const send = response.send.bind(response);
+    response.send = (body?: unknown) => {
+      if (typeof body === 'string' && body.length * 3 > maxBytes) {
+        const bytes = Buffer.byteLength(body);
+        if (bytes > maxBytes) {
+          response.removeHeader('content-length');
+          return send(
+            JSON.stringify({
+              errors: [{ message: `The answer would be ${bytes} bytes; at most ${maxBytes} are sent. Ask for fewer items (first) or fewer fields.`, extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, maxBytes } }],
+            }),
+          );
+        }
+      }
+      return send(body);
+    };
+    next();
   };
 }

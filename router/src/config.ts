@@ -65,6 +65,8 @@ const routerEnv = z.object({
     .string()
     .optional()
     .transform((value) => (value === undefined || value === '' || value === 'false' ? undefined : value === 'true' ? true : /^\d+$/.test(value) ? Number(value) : value)),
+  AURORA_REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.deadlineMs),
+  AURORA_MAX_RESPONSE_BYTES: z.coerce.number().int().min(10_000).default(DEFAULT_LIMITS.maxResponseBytes),
   AURORA_ALLOW_BATCHING: z.enum(['true', 'false']).default('false'),
   AURORA_SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
   /** Share one subgraph call among identical query requests in flight ('false' turns it off). */
@@ -107,6 +109,8 @@ export function routerPolicy(config: RouterConfig): {
       maxVariableValues: config.AURORA_MAX_VARIABLE_VALUES,
       maxErrors: config.AURORA_MAX_ERRORS,
       maxErrorLength: config.AURORA_MAX_ERROR_LENGTH,
+      deadlineMs: config.AURORA_REQUEST_DEADLINE_MS,
+      maxResponseBytes: config.AURORA_MAX_RESPONSE_BYTES,
       allowBatching: config.AURORA_ALLOW_BATCHING === 'true',
       hideSuggestions: production,
     },

@@ -23,6 +23,10 @@ export interface RouterLimits {
   maxErrors: number;
   /** Characters of one error message. */
   maxErrorLength: number;
+  /** Milliseconds a request may take; a subgraph call gets only what is left of it. */
+  deadlineMs: number;
+  /** Bytes of one answer; a larger one is replaced by a RESPONSE_TOO_LARGE error. */
+  maxResponseBytes: number;
 }
 
 export const DEFAULT_LIMITS: RouterLimits = {
@@ -38,6 +42,8 @@ export const DEFAULT_LIMITS: RouterLimits = {
   maxVariableValues: 10_000,
   maxErrors: 50,
   maxErrorLength: 1_000,
+  deadlineMs: 30_000,
+  maxResponseBytes: 10_000_000,
 };
 
 const limited = (message: string) => new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT } });

@@ -15,7 +15,7 @@ import { authorizationPlugin } from './authorization';
 import { IDENTITY_TOKEN, newIdentityToken, PseudonymDeriver } from './identity';
 import { PersonalDataCoordinator } from './personal-data';
 import { personalDataPlugin } from './personal-data-plugin';
-import { boundedErrors, boundedVariables } from './bounded';
+import { boundedErrors, boundedResponse, boundedVariables } from './bounded';
 import { DEFAULT_LIMITS, operationLimits, type RouterLimits } from './limits';
 import { NO_RATE_LIMITS, rateLimiter, type RateLimits } from './rate-limit';
 import { RegistrySupergraph } from './registry-supergraph';
@@ -24,7 +24,7 @@ import { RouterTracing } from './tracing';
 import type { Span } from '@opentelemetry/api';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { safelist } from './safelist';
-import { subgraphFetcher } from './subgraph-fetch';
+import { DEADLINE_HEADER, subgraphFetcher } from './subgraph-fetch';
 
 export interface RouterOptions {
   /** A static supergraph (schema/supergraph.graphql), or the schema registry to follow. */
@@ -86,6 +86,8 @@ export interface RouterContext {
   identity?: string;
   /** The request's trace span, when tracing is on. */
   span?: Span;
+  /** When the request's time runs out (epoch milliseconds); subgraph calls get only what is left. */
+  deadline?: number;
 }
 
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
@@ -172,6 +174,7 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     const trust = this.trust();
     if (context.providerAuthorization && trust.acceptsProviderToken(context.providerOrganisation)) request.http?.headers.set('authorization', context.providerAuthorization);
     if (context.identity && trust.personalData) request.http?.headers.set(PSEUDONYM_HEADER, this.deriver.derive(context.identity, this.subgraph));
+    if (context.deadline) request.http?.headers.set(DEADLINE_HEADER, String(context.deadline));
     const fetchSpan = this.tracing.startFetch(context.span, this.subgraph);
     if (fetchSpan && request.http) {
       for (const [name, value] of Object.entries(fetchSpan.headers)) request.http.headers.set(name, value);
@@ -191,12 +194,21 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   }
 }
 
+const PAST_DEADLINE = /the request's deadline/;
 const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ENOTFOUND|fetch failed|socket hang up|request to .* failed|did not answer within/i;
 
 /** Subgraph failures reach the client as SUBGRAPH_UNAVAILABLE; nothing internal leaks. */
 function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
+    if (PAST_DEADLINE.test(formatted.message)) {
+      const service = formatted.extensions?.serviceName ?? /Subgraph "([\w-]+)"/.exec(formatted.message)?.[1];
+      return {
+        message: `The request ran out of time${typeof service === 'string' ? ` before ${service} answered` : ''}; that part of the answer is missing. Ask for less at once, or try again later.`,
+        path: formatted.path,
+        extensions: { code: ErrorCode.DEADLINE_EXCEEDED, ...(typeof service === 'string' ? { serviceName: service } : {}) },
+      };
+    }
     if (UNREACHABLE.test(formatted.message)) {
       const service = formatted.extensions?.serviceName ?? /Subgraph "([\w-]+)"/.exec(formatted.message)?.[1];
       logger.warn({ service, message: formatted.message }, 'subgraph unreachable');
@@ -355,12 +367,13 @@ export function createRouter(options: RouterOptions): Router {
         '/graphql',
         cors({ origin: options.corsOrigins ?? [], methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'], exposedHeaders: ['retry-after'] }),
         ...rateLimited,
+        boundedResponse(limits.maxResponseBytes),
         express.json({ limit: limits.bodyBytes }),
         ...(options.safelist ? [safelist(options.safelist)] : []),
         protection.tokenLimit,
         expressMiddleware(apollo, {
           context: async ({ req }) => {
-            const credentials = readCredentials(req.headers.authorization);
+            const credentials = { ...readCredentials(req.headers.authorization), deadline: Date.now() + limits.deadlineMs };
             if (!credentials.providerAuthorization) return credentials;
             const claims = await verifier.verify(credentials.providerAuthorization).catch(() => null);
             return { ...credentials, providerOrganisation: claims?.organisation ?? null };

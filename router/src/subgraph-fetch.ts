@@ -52,16 +52,21 @@ function forwardedHeaders(headers: unknown): string {
     for (const [name, value] of Object.entries(headers as Record<string, string>)) entries.push([name.toLowerCase(), String(value)]);
   }
   return entries
-    .filter(([name]) => name !== 'traceparent' && name !== 'tracestate')
+    .filter(([name]) => name !== 'traceparent' && name !== 'tracestate' && name !== DEADLINE_HEADER)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([name, value]) => `${name}:${value}`)
     .join('\n');
 }
 
 function fetcherWithRetry(subgraph: string, timeoutMs: number, retryDelayMs: number, record: (outcome: 'ok' | 'error' | 'timeout', seconds: number) => void) {
-  return async (url: string, init: RequestInit & { body?: string }): Promise<Response> => {
+  return async (url: string, given: RequestInit & { body?: string }): Promise<Response> => {
     const started = performance.now();
-    const attempt = () => keepAliveFetch(url, { ...init, timeout: timeoutMs });
+    const { deadline, init } = takeDeadline(given);
+    // A call gets the subgraph timeout, or what is left of the request's deadline when that is less.
+    const left = deadline === undefined ? Infinity : deadline - Date.now();
+    if (left <= 0) throw new Error(`Subgraph "${subgraph}" was not asked: the request's deadline had passed.`);
+    const timeout = Math.min(timeoutMs, left);
+    const attempt = () => keepAliveFetch(url, { ...init, timeout });
     try {
       const response = await attempt();
       record(response.ok ? 'ok' : 'error', (performance.now() - started) / 1000);
@@ -80,9 +85,24 @@ function fetcherWithRetry(subgraph: string, timeoutMs: number, retryDelayMs: num
       }
       const timedOut = (error as { type?: string }).type === 'request-timeout' || (error as Error).name === 'TimeoutError';
       record(timedOut ? 'timeout' : 'error', (performance.now() - started) / 1000);
+      if (timedOut && timeout < timeoutMs) throw new Error(`Subgraph "${subgraph}" did not answer before the request's deadline.`);
       throw new Error(`Subgraph "${subgraph}" ${timedOut ? `did not answer within ${timeoutMs} ms` : 'could not be reached (fetch failed)'}.`);
     }
   };
+}
+
+/**
+ * The router marks each subgraph call with its request's deadline in this header; the fetcher
+ * takes it out (it never reaches a subgraph) and gives the call only the time that is left.
+ */
+export const DEADLINE_HEADER = 'x-aurora-deadline';
+
+function takeDeadline(init: RequestInit & { body?: string }): { deadline: number | undefined; init: RequestInit & { body?: string } } {
+  const headers = init.headers as Record<string, string> | undefined;
+  if (!headers || typeof headers !== 'object' || !(DEADLINE_HEADER in headers)) return { deadline: undefined, init };
+  const { [DEADLINE_HEADER]: value, ...rest } = headers;
+  const deadline = Number(value);
+  return { deadline: Number.isFinite(deadline) ? deadline : undefined, init: { ...init, headers: rest } };
 }
 
 function isMutation(body: string | undefined): boolean {

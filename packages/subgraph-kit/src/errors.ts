@@ -10,6 +10,10 @@ export const ErrorCode = {
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   /** The service is still starting (building its index); `extensions.retryAfterSeconds` says when to try again. */
   NOT_READY: 'NOT_READY',
+  /** The request's deadline passed; what did not come in time is missing, `extensions.serviceName` says whose. */
+  DEADLINE_EXCEEDED: 'DEADLINE_EXCEEDED',
+  /** The answer would be larger than the router sends; ask for fewer items or fields. */
+  RESPONSE_TOO_LARGE: 'RESPONSE_TOO_LARGE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
