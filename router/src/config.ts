@@ -59,6 +59,8 @@ const routerEnv = z.object({
   AURORA_RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perAddress),
   AURORA_RATE_LIMIT_PER_IDENTITY: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perIdentity),
   AURORA_RATE_LIMIT_PER_PROVIDER: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perProvider),
+  /** memory: each router counts alone; shared: every router counts in the MongoDB of MONGODB_URI. */
+  AURORA_RATE_LIMIT_STORE: z.enum(['memory', 'shared']).default('memory'),
   AURORA_RATE_LIMIT_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(DEFAULT_RATE_LIMITS.windowSeconds),
   /** Behind a load balancer: Express's `trust proxy` (true, a hop count, or addresses), so the client address comes from X-Forwarded-For. */
   AURORA_TRUST_PROXY: z
@@ -95,6 +97,7 @@ export function routerPolicy(config: RouterConfig): {
   responseCache: boolean;
   rateLimits: RateLimits;
   trustProxy: boolean | number | string | undefined;
+  sharedRateLimits: boolean;
 } {
   const production = config.NODE_ENV === 'production';
   return {
@@ -126,10 +129,11 @@ export function routerPolicy(config: RouterConfig): {
       windowSeconds: config.AURORA_RATE_LIMIT_WINDOW_S,
     },
     trustProxy: config.AURORA_TRUST_PROXY,
+    sharedRateLimits: config.AURORA_RATE_LIMIT_STORE === 'shared',
   };
 }
 
 /** The router's settings; the only place its environment is read. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
-  return parseEnv('router', routerEnv, env);
+  return parseEnv('router', routerEnv.refine((config) => config.AURORA_RATE_LIMIT_STORE !== 'shared' || config.MONGODB_URI, { message: 'AURORA_RATE_LIMIT_STORE=shared counts in MongoDB: set MONGODB_URI too', path: ['AURORA_RATE_LIMIT_STORE'] }), env);
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Distinct operation names the metrics label (the rest are "other"). */
 export const DEFAULT_MAX_OPERATION_LABELS = 200;
@@ -33,6 +33,13 @@ export class RouterMetrics {
   private readonly sharedFetches = new Counter({
     name: 'aurora_router_subgraph_fetches_shared_total',
     help: 'Subgraph requests answered by an identical call already in flight, by subgraph.',
+    labelNames: ['subgraph'],
+    registers: [this.registry],
+  });
+
+  private readonly subgraphUp = new Gauge({
+    name: 'aurora_router_subgraph_up',
+    help: 'Whether each subgraph of the current supergraph answered its last readiness probe (1) or not (0).',
     labelNames: ['subgraph'],
     registers: [this.registry],
   });
@@ -91,5 +98,11 @@ export class RouterMetrics {
   /** Records a request refused by a rate limit. */
   limited(limit: 'address' | 'identity' | 'provider'): void {
     this.rateLimited.inc({ limit });
+  }
+
+  /** Records the subgraphs' states from a readiness probe; subgraphs no longer in the supergraph disappear. */
+  subgraphStates(states: readonly (readonly [string, 'up' | 'starting' | 'down'])[]): void {
+    this.subgraphUp.reset();
+    for (const [subgraph, state] of states) this.subgraphUp.set({ subgraph }, state === 'up' ? 1 : 0);
   }
 }

@@ -68,6 +68,8 @@ export interface RouterOptions {
   networkRules?: NetworkRules;
   /** Requests per window per address, identity and provider (rate-limit.ts); off when not given. The router's config turns them on. */
   rateLimits?: RateLimits;
+  /** Count the rate limits in `store` (MongoDB when several routers run) instead of this router's memory. */
+  sharedRateLimits?: boolean;
   /** Express's `trust proxy`: which proxies' X-Forwarded-For gives the client address (none when not given). */
   trustProxy?: boolean | number | string;
 }
@@ -334,14 +336,28 @@ export function createRouter(options: RouterOptions): Router {
 
       // Browsers of the allowed origins (the reference services' pages) may ask for an identity too.
       const identityCors = cors({ origin: options.corsOrigins ?? [], methods: ['POST'] });
-      const limitRate = rateLimiter(options.rateLimits ?? NO_RATE_LIMITS, (authorization) => verifier.verify(authorization).then((claims) => claims.organisation ?? null, () => null), logger, (kind) => metrics.limited(kind));
+      const limitRate = rateLimiter(
+        options.rateLimits ?? NO_RATE_LIMITS,
+        (authorization) => verifier.verify(authorization).then((claims) => claims.organisation ?? null, () => null),
+        logger,
+        (kind) => metrics.limited(kind),
+        options.sharedRateLimits ? options.store : undefined,
+      );
       const rateLimited = limitRate ? [limitRate] : [];
       if (options.trustProxy !== undefined) app.set('trust proxy', options.trustProxy);
       app.options('/identity', identityCors);
       app.post('/identity', identityCors, ...rateLimited, (_request, response) => {
         response.status(201).json({ token: newIdentityToken() });
       });
+      // Every subgraph the current supergraph routes to (one the registry no longer lists is left out), probed.
+      const probeSubgraphs = async () => {
+        const listed = [...subgraphs].filter(([name]) => !registry || registry.owners.size === 0 || registry.owners.has(name));
+        const states = await Promise.all(listed.map(async ([name, url]) => [name, await probe(url, options.readinessTimeoutMs ?? 2000)] as const));
+        metrics.subgraphStates(states);
+        return states;
+      };
       app.get('/metrics', async (_request, response) => {
+        await probeSubgraphs();
         response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
       });
       app.get('/health', (_request, response) => {
@@ -351,8 +367,7 @@ export function createRouter(options: RouterOptions): Router {
       // being down is reported (and its fields are null with SUBGRAPH_UNAVAILABLE), but it cannot pull
       // every router out of a load balancer. A subgraph the registry no longer lists is not reported.
       app.get('/ready', async (_request, response) => {
-        const listed = [...subgraphs].filter(([name]) => !registry || registry.owners.size === 0 || registry.owners.has(name));
-        const states = await Promise.all(listed.map(async ([name, url]) => [name, await probe(url, options.readinessTimeoutMs ?? 2000)] as const));
+        const states = await probeSubgraphs();
         const core = new Set(networkRules.coreSubgraphs);
         const ready = states.every(([name, state]) => state === 'up' || !core.has(name));
         const whole = states.every(([, state]) => state === 'up');

@@ -15,6 +15,7 @@ const typeDefs = 'type Query { "A greeting." greeting: String }';
 let subgraph: RunningServer;
 let router: RunningServer;
 let calls = 0;
+let composedSdl = '';
 let keys: { privateKeyFile: string; publicKeyFile: string };
 const auth = { issuer: 'aurora-test', audience: 'aurora-network' };
 
@@ -33,6 +34,7 @@ beforeAll(async () => {
   subgraph = await createSubgraphServer({ name: 'greeter', schema, logger, context: () => ({}) }).listen(0);
   const composed = composeServices([{ name: 'greeter', url: subgraph.url, typeDefs: parse(`${federationLink()}\n${typeDefs}`) }]);
   if (composed.errors) throw composed.errors[0];
+  composedSdl = composed.supergraphSdl;
   keys = await ensureDevelopmentSigningKey(fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-rate-keys-')));
   router = await createRouter({
     supergraph: { sdl: composed.supergraphSdl },
@@ -91,9 +93,29 @@ describe('rate limits', () => {
     expect(metrics).toContain('aurora_router_rate_limited_total{limit="provider"} 1');
   });
 
+  it('counts across routers that share a store, as several routers do with MongoDB', async () => {
+    const store = createEmbeddedStore();
+    const supergraph = { sdl: composedSdl };
+    const start = () =>
+      createRouter({ supergraph, logger, routerKey: randomBytes(32), personalDataSecret: randomBytes(32).toString('base64url'), store, rateLimits: { perAddress: 0, perIdentity: 4, perProvider: 0, windowSeconds: 60 }, sharedRateLimits: true }).listen(0);
+    const [first, second] = [await start(), await start()];
+    try {
+      const bob = { 'content-type': 'application/json', authorization: `Bearer ${newIdentityToken()}` };
+      const at = async (target: RunningServer) => (await fetch(target.url, { method: 'POST', headers: bob, body: JSON.stringify({ query: '{ greeting }' }) })).status;
+      // Four in all, whichever router each reaches.
+      expect([await at(first), await at(second), await at(first), await at(second), await at(first), await at(second)]).toEqual([200, 200, 200, 200, 429, 429]);
+      expect(await store.collection('rateLimitWindows').countDocuments({})).toBe(1);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
   it('is on by default in the router\'s settings, and each limit can be set or turned off', () => {
     expect(routerPolicy(loadConfig({})).rateLimits).toEqual({ perAddress: 1200, perIdentity: 600, perProvider: 3000, windowSeconds: 60 });
     expect(routerPolicy(loadConfig({ AURORA_RATE_LIMIT_PER_ADDRESS: '0', AURORA_RATE_LIMIT_WINDOW_S: '10' })).rateLimits).toMatchObject({ perAddress: 0, windowSeconds: 10 });
     expect(routerPolicy(loadConfig({ AURORA_TRUST_PROXY: '1' })).trustProxy).toBe(1);
+    expect(routerPolicy(loadConfig({})).sharedRateLimits).toBe(false);
+    expect(() => loadConfig({ AURORA_RATE_LIMIT_STORE: 'shared' })).toThrow(/AURORA_RATE_LIMIT_STORE: AURORA_RATE_LIMIT_STORE=shared counts in MongoDB: set MONGODB_URI too/);
   });
 });

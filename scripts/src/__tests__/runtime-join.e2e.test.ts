@@ -100,6 +100,11 @@ describe('an organisation joins the running network', () => {
     expect(down.body.status).toBe('degraded');
     expect(down.body.subgraphs['animal-welfare']).toBe('down');
     expect(down.body.subgraphs['service-directory']).toBe('up');
+    // Reported in metrics too, without gating.
+    const metrics = () => fetch(network.routerUrl.replace('/graphql', '/metrics')).then((response) => response.text());
+    const downMetrics = await metrics();
+    expect(downMetrics).toContain('aurora_router_subgraph_up{subgraph="animal-welfare"} 0');
+    expect(downMetrics).toContain('aurora_router_subgraph_up{subgraph="service-directory"} 1');
     const admin = await network.providerToken('aurora-network', ['network:admin']);
     const rolledBack = await fetch(`${network.registryUrl}/rollback`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ version: 1 }) });
     expect(rolledBack.status).toBe(201);
@@ -110,6 +115,7 @@ describe('an organisation joins the running network', () => {
       after = await ready();
     }
     expect(after).toMatchObject({ status: 200, body: { status: 'ready' } });
+    expect(await metrics()).not.toContain('aurora_router_subgraph_up{subgraph="animal-welfare"}');
     expect(Object.keys(after.body.subgraphs)).not.toContain('animal-welfare');
   });
 });

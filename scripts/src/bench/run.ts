@@ -12,6 +12,7 @@ import { assertPortsFree, BENCH_ROUTER_ENV, ROOT, serviceCommands, waitUntilRead
 import { benchDirectory } from './directory';
 import { benchRecommendation } from './recommendation';
 import { benchRouter } from './router';
+import { benchSoak } from './soak';
 import { SCENARIOS } from './scenarios';
 
 const ROUTER_PORT = 14000;
@@ -73,10 +74,18 @@ async function benchNetwork(): Promise<void> {
   }
 }
 
-/** `npm run bench` runs every suite; `npm run bench -- network`, `-- directory`, `-- router` or `-- recommendation` one of them. */
+/**
+ * `npm run bench` runs every suite but the soak; `npm run bench -- network`, `-- directory`,
+ * `-- router`, `-- recommendation` or `-- soak` (60 s of mixed traffic with a subgraph killed) one of them.
+ */
 async function main(): Promise<void> {
   const suite = process.argv[2] ?? 'all';
-  if (!['all', 'network', 'directory', 'router', 'recommendation'].includes(suite)) throw new Error(`unknown suite "${suite}": use network, directory, router or recommendation`);
+  if (!['all', 'network', 'directory', 'router', 'recommendation', 'soak'].includes(suite)) throw new Error(`unknown suite "${suite}": use network, directory, router, recommendation or soak`);
+  if (suite === 'soak') {
+    console.log('== soak: mixed traffic for a minute, one subgraph killed and started again\n');
+    await benchSoak();
+    return;
+  }
   if (suite === 'all' || suite === 'network') {
     console.log('== network: the bundled catalogue, separate processes, autocannon\n');
     await benchNetwork();
