@@ -12,6 +12,8 @@ const FIELD_BOOST: Record<MatchedPart, number> = { name: 4, summary: 2, descript
 const OTHER_LANGUAGE_WEIGHT = 0.6;
 const CONCEPT_WEIGHT = 0.5;
 const PART_WEIGHT = 0.5;
+/** A query word the catalogue itself uses this many times is searched as written, without its compound parts. */
+const KNOWN_WORD_USES = 10;
 /** The catalogue's words for an everyday phrase of the query (searched as phrases, in Finnish). */
 const EVERYDAY_WEIGHT = 0.7;
 let everydayWords: EverydayWords | undefined;
@@ -208,8 +210,8 @@ export class ServiceSearchIndex {
       // Only in the query's own language: a Finnish word's parts mean nothing in Swedish or English text.
       const parts = own ? this.expansions(text, target) : [];
       if (parts.length > 0) {
-        // Not in descriptions: a part such as "hoito" is in thousands of them, and says little there.
-        subqueries.push({ fields: [field(target, 'name'), field(target, 'summary'), field(target, 'concepts')], queries: parts, processTerm: (term: string) => term, combineWith: 'OR', prefix: false, fuzzy: false, boost: boosts(target, (own ? 1 : OTHER_LANGUAGE_WEIGHT) * PART_WEIGHT) });
+        // Only in names and concepts: a part such as "päivä" is in thousands of descriptions and summaries, and says little there.
+        subqueries.push({ fields: [field(target, 'name'), field(target, 'concepts')], queries: parts, processTerm: (term: string) => term, combineWith: 'OR', prefix: false, fuzzy: false, boost: boosts(target, (own ? 1 : OTHER_LANGUAGE_WEIGHT) * PART_WEIGHT) });
       }
       // Concept labels carry the query into the other languages; in its own language the text is searched already.
       const translations = own ? [] : named.map((concept) => concept.labels[target]).filter((label): label is string => !!label);
@@ -299,6 +301,8 @@ export class ServiceSearchIndex {
     // A part that nearly every text uses ("hoito" of "päivähoito") tells little and costs most: it is left out.
     for (const word of tokenize(text)) {
       const [stem, ...more] = analyseTerms(word, language, this.decompounder, { gradation: true });
+      // A word the catalogue itself uses often ("päivähoito") finds its services as written; its parts add cost, not services.
+      if (stem && this.decompounder.vocabulary.count(stem, language) >= KNOWN_WORD_USES) continue;
       for (const term of more) if (term !== stem && !this.decompounder.isCommon(term, language, this.index.documentCount)) extra.add(term);
     }
     return [...extra];
