@@ -57,3 +57,41 @@ describe('one request cannot make the router do unbounded work', () => {
     await stillServes();
   });
 });
+
+/** The other reproductions of the availability issue, each through the real router over the real subgraphs. */
+describe('each way one request used to hurt the network gets a fast, coded, bounded answer', () => {
+  it('a 100,000-character search text and a 100,000-character word', async () => {
+    for (const text of ['velka '.repeat(16_667), 'x'.repeat(100_000)]) {
+      const started = performance.now();
+      const body = await network.query('query($t: String!) { services(filter: { text: $t }, first: 5) { totalCount } }', { t: text });
+      expect(performance.now() - started).toBeLessThan(1_000);
+      expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'filter.text' });
+      expect(JSON.stringify(body).length).toBeLessThan(1_000);
+    }
+    await stillServes();
+  });
+
+  it('made-up operation names get no label of their own past the first 200, so /metrics stays small', async () => {
+    for (let start = 0; start < 1_000; start += 250) {
+      await Promise.all(Array.from({ length: 250 }, (_, index) => post({ query: `query Op${start + index} { lifeEvents { code } }` })));
+    }
+    const metrics = await (await fetch(network.routerUrl.replace('/graphql', '/metrics'))).text();
+    expect(metrics).toContain('operation="other"');
+    expect(new Set(metrics.match(/operation="[^"]*"/g)).size).toBeLessThanOrEqual(201);
+    expect(metrics.length).toBeLessThan(1_000_000);
+    await stillServes();
+  }, 120_000);
+
+  it('an unknown operationName is a 400, a hand-made cursor is refused, a limit is not a syntax error', async () => {
+    const unknown = await post({ query: 'query A { lifeEvents { code } } query B { lifeEvents { code } }', operationName: 'C' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json.errors[0].extensions.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    const cursor = Buffer.from('v1:{"o":5}').toString('base64url');
+    const paged = await network.query('query($a: String) { services(first: 2, after: $a) { totalCount } }', { a: cursor });
+    expect(paged.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    const deep = await post({ query: `{ ${'services { edges { node { '.repeat(10)}id${' } } }'.repeat(10)} }` });
+    expect(deep.json.errors.length).toBeGreaterThan(0);
+    for (const error of deep.json.errors) expect(error.message).not.toMatch(/^Syntax Error/);
+    await stillServes();
+  });
+});
