@@ -14,6 +14,7 @@ const CONCEPT_WEIGHT = 0.5;
 const PART_WEIGHT = 0.5;
 /** A query word the catalogue itself uses this many times is searched as written, without its compound parts. */
 const KNOWN_WORD_USES = 10;
+const NO_KEYS: ReadonlySet<string> = new Set();
 /** The catalogue's words for an everyday phrase of the query (searched as phrases, in Finnish). */
 const EVERYDAY_WEIGHT = 0.7;
 let everydayWords: EverydayWords | undefined;
@@ -252,11 +253,20 @@ export class ServiceSearchIndex {
       if (!this.decompounder) return score;
       // A person's search puts services for companies below their own; a search about a business the other way round.
       let weighted = business !== this.forBusinesses.has(id) ? score * BUSINESS_WEIGHT : score;
-      if ([...(this.nameKeys.get(id) ?? [])].some((key) => asName.has(key))) weighted *= NAME_MATCH_BOOST;
+      // Every result is weighed: no array is made per result.
+      for (const key of this.nameKeys.get(id) ?? NO_KEYS) {
+        if (asName.has(key)) {
+          weighted *= NAME_MATCH_BOOST;
+          break;
+        }
+      }
       return weighted;
     };
     const hits = results
-      .map((result) => ({ id: String(result.id), score: Math.round(weigh(String(result.id), result.score) * 1000) / 1000, result }))
+      .map((result) => {
+        const id = String(result.id);
+        return { id, score: Math.round(weigh(id, result.score) * 1000) / 1000, result };
+      })
       .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { language: queryLanguage, hits };
   }
