@@ -78,8 +78,10 @@ export class ServiceSearchIndex {
   private readonly facetsById = new Map<string, FacetDocument>();
   /** Services for companies and organisations rather than people (their target groups, or their name says so). */
   private readonly forBusinesses = new Set<string>();
-  /** Each service's name, stemmed, per language: a query that is a service's name puts it first. */
+  /** Each service's name, stemmed, per language (kept to update idsByNameKey when the name changes). */
   private readonly nameKeys = new Map<string, Set<string>>();
+  /** The services by their name's key: a query that is a service's whole name finds them without looking at every result. */
+  private readonly idsByNameKey = new Map<string, Set<string>>();
   /** Every stem each language's fields hold: how the language of a query is told. */
   private readonly vocabulary: Record<TextLanguage, Set<string>> = { fi: new Set(), sv: new Set(), en: new Set() };
 
@@ -147,7 +149,13 @@ export class ServiceSearchIndex {
       const key = stemKey(service.name[language] ?? '', language);
       if (key) names.add(`${language}:${key}`);
     }
+    for (const key of this.nameKeys.get(service._id) ?? NO_KEYS) this.idsByNameKey.get(key)?.delete(service._id);
     this.nameKeys.set(service._id, names);
+    for (const key of names) {
+      const ids = this.idsByNameKey.get(key) ?? new Set<string>();
+      ids.add(service._id);
+      this.idsByNameKey.set(key, ids);
+    }
     if (service.status === 'ARCHIVED') return;
     const document = this.document(service);
     if (!learned) this.learn(document);
@@ -248,26 +256,22 @@ export class ServiceSearchIndex {
         }
       }
     }
-    const asName = new Set(TEXT_LANGUAGES.map((target) => `${target}:${stemKey(text, target)}`));
+    // The services whose whole name the query is, in any language (usually none or a few).
+    const namedByQuery = new Set<string>();
+    for (const target of TEXT_LANGUAGES) for (const id of this.idsByNameKey.get(`${target}:${stemKey(text, target)}`) ?? NO_KEYS) namedByQuery.add(id);
     const weigh = (id: string, score: number) => {
       if (!this.decompounder) return score;
       // A person's search puts services for companies below their own; a search about a business the other way round.
       let weighted = business !== this.forBusinesses.has(id) ? score * BUSINESS_WEIGHT : score;
-      // Every result is weighed: no array is made per result.
-      for (const key of this.nameKeys.get(id) ?? NO_KEYS) {
-        if (asName.has(key)) {
-          weighted *= NAME_MATCH_BOOST;
-          break;
-        }
-      }
+      if (namedByQuery.size > 0 && namedByQuery.has(id)) weighted *= NAME_MATCH_BOOST;
       return weighted;
     };
     const hits = results
       .map((result) => {
         const id = String(result.id);
         return { id, score: Math.round(weigh(id, result.score) * 1000) / 1000, result };
-      })
-      .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      });
+    hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { language: queryLanguage, hits };
   }
 
