@@ -77,7 +77,8 @@ describe('each way one request used to hurt the network gets a fast, coded, boun
     }
     const metrics = await (await fetch(network.routerUrl.replace('/graphql', '/metrics'))).text();
     expect(metrics).toContain('operation="other"');
-    expect(new Set(metrics.match(/operation="[^"]*"/g)).size).toBeLessThanOrEqual(201);
+    // Of the 1,000 made-up names, at most the first 200 got a label (other suites' operations may hold some of the 200).
+    expect(new Set(metrics.match(/operation="Op\d+"/g)).size).toBeLessThanOrEqual(200);
     expect(metrics.length).toBeLessThan(1_000_000);
     await stillServes();
   }, 120_000);
