@@ -6,6 +6,8 @@ const DOCUMENTS = [
   { _id: 'b', tags: [], rank: 1, coverage: 'NATIONWIDE', municipalities: [], status: 'ARCHIVED', provider: 'org-1' },
   { _id: 'c', tags: ['KE8'], rank: 2.5, coverage: 'LOCAL', municipalities: ['564', '491'], nested: { code: 'y' }, list: [null] },
   { _id: 'd', rank: '7', coverage: 'NATIONWIDE', status: 'ACTIVE', provider: 'org-2', municipalities: ['853'] },
+  { _id: 'e', areas: [{ code: '491', kind: 'MUNICIPALITY' }, { code: '07', kind: 'REGION' }], nested: [{ code: 'y' }, {}], tags: ['KE9'] },
+  { _id: 'f', areas: [{ kind: 'NATIONWIDE' }], nested: { code: ['x', 'z'] } },
 ];
 
 const FILTERS: Record<string, unknown>[] = [
@@ -26,6 +28,17 @@ const FILTERS: Record<string, unknown>[] = [
   { list: null },
   { $or: [{ coverage: 'NATIONWIDE' }, { municipalities: { $in: ['491'] } }] },
   { $and: [{ status: { $ne: 'ARCHIVED' } }, { $or: [{ coverage: 'NATIONWIDE' }, { municipalities: { $in: ['564'] } }] }, { tags: { $in: ['KE8'] } }] },
+  // Dotted paths through arrays of documents, and positions: MongoDB matches through the elements.
+  { 'areas.code': '491' },
+  { 'areas.code': { $in: ['07', '564'] } },
+  { 'areas.code': null },
+  { 'areas.code': { $exists: false } },
+  { 'areas.code': { $ne: '491' } },
+  { 'areas.kind': 'NATIONWIDE', 'nested.code': 'x' },
+  { 'nested.code': null },
+  { 'nested.code': 'z' },
+  { 'tags.0': 'KE1' },
+  { $or: [{ 'areas.code': '491' }, { coverage: 'NATIONWIDE' }] },
   { tags: { $size: 2 } }, // not compiled: handed to mingo
   { name: { $regex: '^A' } },
 ];

@@ -51,6 +51,19 @@ export function describeStoreContract(label: string, open: () => Promise<Documen
       expect(pattern.map((item) => item._id)).toEqual(['b']);
     });
 
+    it('matches a dotted path through an array of documents, as MongoDB does', async () => {
+      const places = store.collection<StoredDocument & { areas: { code?: string }[] }>(`${collectionName}_areas`);
+      await places.insertMany([
+        { _id: 'p1', areas: [{ code: '491' }, { code: '07' }] },
+        { _id: 'p2', areas: [{ code: '564' }] },
+        { _id: 'p3', areas: [{}] },
+      ]);
+      const ids = async (filter: Record<string, unknown>) => (await places.find(filter, { sort: { _id: 1 } })).map((place) => place._id);
+      expect(await ids({ 'areas.code': '491' })).toEqual(['p1']);
+      expect(await ids({ 'areas.code': { $in: ['07', '564'] } })).toEqual(['p1', 'p2']);
+      expect(await places.countDocuments({ 'areas.code': { $ne: '491' } })).toBe(2);
+    });
+
     it('sorts, skips, limits, projects and counts', async () => {
       const page = await items().find({}, { sort: { rank: -1 }, skip: 1, limit: 2 });
       expect(page.map((item) => item._id)).toEqual(['a', 'c']);
