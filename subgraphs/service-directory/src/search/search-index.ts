@@ -25,6 +25,8 @@ const BUSINESS_WEIGHT = 0.5;
 /** A query that is a service's whole name, as written or inflected, weighs that service this much more. */
 const NAME_MATCH_BOOST = 2;
 const DESCRIPTION_LIMIT = 3000;
+/** A query word's stem this long keeps its full typo distance even when the catalogue uses it (see typoDistance). */
+const LONG_WORD = 12;
 
 const field = (language: TextLanguage, part: MatchedPart) => `${language}_${part}`;
 const fieldsOf = (language: TextLanguage) => PARTS.map((part) => field(language, part));
@@ -204,6 +206,7 @@ export class ServiceSearchIndex {
     const queryLanguage = language ?? this.detectLanguage(text);
     const named = this.concepts.find(text);
     const { specific, generic, business } = this.readQuery(text);
+    const understood = this.understood(specific, queryLanguage);
     const subqueries: SearchQuery[] = [];
     for (const target of TEXT_LANGUAGES) {
       const own = target === queryLanguage;
@@ -213,7 +216,7 @@ export class ServiceSearchIndex {
         prefix: (term: string) => term.length >= 4,
       };
       // Typos are forgiven in the query's own language only: fuzzy matching is the costly part.
-      subqueries.push({ ...options, queries: [specific], boost: boosts(target, own ? 1 : OTHER_LANGUAGE_WEIGHT), fuzzy: own ? (term: string) => (term.length >= 6 ? 0.2 : false) : false });
+      subqueries.push({ ...options, queries: [specific], boost: boosts(target, own ? 1 : OTHER_LANGUAGE_WEIGHT), fuzzy: own ? (term: string) => typoDistance(term, understood) : false });
       if (generic) subqueries.push({ ...options, queries: [generic], boost: boosts(target, (own ? 1 : OTHER_LANGUAGE_WEIGHT) * GENERIC_WEIGHT) });
       // The parts of the query's compounds and the base forms of its inflected words count less than the words as written.
       // Only in the query's own language: a Finnish word's parts mean nothing in Swedish or English text.
@@ -276,6 +279,21 @@ export class ServiceSearchIndex {
   }
 
   /**
+   * The stems of the query's words that the catalogue's texts use: such a word is taken as written
+   * right (see typoDistance). A compound of its words is not: two edits still find "juttuseura"
+   * for "juttuseuraa" where its parts alone rank the wrong services first.
+   */
+  private understood(text: string, language: TextLanguage): Set<string> {
+    const stems = new Set<string>();
+    if (!this.decompounder) return stems;
+    for (const word of tokenize(text)) {
+      const stem = analyse(word, language);
+      if (stem && this.vocabulary[language].has(stem)) stems.add(stem);
+    }
+    return stems;
+  }
+
+  /**
    * The query's specific words and its generic ones apart (only with the compounds analysis, and
    * only when both are there), and whether it is about a business.
    */
@@ -329,6 +347,19 @@ function stemKey(text: string, language: TextLanguage): string {
     .map((word) => analyse(word, language))
     .filter((stem): stem is string => stem !== null)
     .join(' ');
+}
+
+/**
+ * How far a query word may be from an indexed one and still match (MiniSearch's `fuzzy`): none for
+ * short words; one edit for a word the catalogue's texts use, which is written right (two edits
+ * matched little more there and were the costliest part of a search: each edit multiplies the
+ * index terms compared); a fifth of the word's length otherwise, for typos. A long Finnish word
+ * keeps its fifth even when known: the edits reach its other inflected forms (toimeentulotukea,
+ * toimeentulotuen), which its stem alone does not.
+ */
+function typoDistance(term: string, understood: ReadonlySet<string>): number | false {
+  if (term.length < 6) return false;
+  return understood.has(term) && term.length < LONG_WORD ? 1 : 0.2;
 }
 
 function boosts(language: TextLanguage, weight: number): Record<string, number> {
