@@ -40,3 +40,74 @@ export async function load(url: string, body: string, concurrency: number, secon
 
 export const format = (result: LoadResult) =>
   `${result.perSecond.toFixed(0).padStart(5)} req/s  p50 ${result.p50.toFixed(1).padStart(6)} ms  p95 ${result.p95.toFixed(1).padStart(6)} ms  p99 ${result.p99.toFixed(1).padStart(6)} ms  (${result.requests} requests, ${result.errors} errors)`;
+
+export interface Percentiles {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export interface PairedResult {
+  requests: number;
+  errors: number;
+  before: Percentiles;
+  after: Percentiles;
+  /** after's p95 over before's, with a bootstrap 95% interval over the rounds. */
+  p95Ratio: { value: number; low: number; high: number };
+}
+
+async function timedRequest(url: string, body: string): Promise<{ ms: number; failed: boolean }> {
+  const started = performance.now();
+  try {
+    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const json = (await response.json()) as { errors?: unknown[] };
+    return { ms: performance.now() - started, failed: !response.ok || !!json.errors };
+  } catch {
+    return { ms: performance.now() - started, failed: true };
+  }
+}
+
+const percentiles = (values: number[]): Percentiles => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) };
+};
+
+/**
+ * Two servers measured side by side: `requests` rounds of one request to each, one at a time, the
+ * order alternating between rounds, so that the machine's own ups and downs fall on both alike.
+ * The p95 ratio's interval resamples whole rounds (1,000 bootstrap rounds).
+ */
+export async function paired(beforeUrl: string, afterUrl: string, body: string, requests: number, random: () => number): Promise<PairedResult> {
+  for (let i = 0; i < 20; i += 1) await Promise.all([timedRequest(beforeUrl, body), timedRequest(afterUrl, body)]);
+  const before: number[] = [];
+  const after: number[] = [];
+  let errors = 0;
+  for (let round = 0; round < requests; round += 1) {
+    const order = round % 2 === 0 ? [beforeUrl, afterUrl] : [afterUrl, beforeUrl];
+    for (const url of order) {
+      const { ms, failed } = await timedRequest(url, body);
+      if (failed) errors += 1;
+      (url === beforeUrl ? before : after).push(ms);
+    }
+  }
+  const p95 = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.95);
+  const ratios: number[] = [];
+  for (let sample = 0; sample < 1000; sample += 1) {
+    const b: number[] = [];
+    const a: number[] = [];
+    for (let i = 0; i < requests; i += 1) {
+      const pick = Math.floor(random() * requests);
+      b.push(before[pick] as number);
+      a.push(after[pick] as number);
+    }
+    ratios.push(p95(a) / p95(b));
+  }
+  ratios.sort((x, y) => x - y);
+  return {
+    requests,
+    errors,
+    before: percentiles(before),
+    after: percentiles(after),
+    p95Ratio: { value: p95(after) / p95(before), low: ratios[25] as number, high: ratios[974] as number },
+  };
+}
