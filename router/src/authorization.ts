@@ -17,7 +17,7 @@ import {
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
-import type { RouterContext } from './router';
+import type { RouterContext } from './context';
 
 interface Refusal {
   path: string[];

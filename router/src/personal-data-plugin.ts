@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode } from '@aurora/subgraph-kit';
 import { execute, GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { PersonalDataCoordinator } from './personal-data';
-import type { RouterContext } from './router';
+import type { RouterContext } from './context';
 
 const FIELDS = new Set(['exportMyData', 'deleteMyData']);
 

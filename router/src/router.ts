@@ -12,6 +12,7 @@ import cors from 'cors';
 import express, { type ErrorRequestHandler } from 'express';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { authorizationPlugin } from './authorization';
+import type { RouterContext } from './context';
 import { IDENTITY_TOKEN, newIdentityToken, PseudonymDeriver } from './identity';
 import { PersonalDataCoordinator } from './personal-data';
 import { personalDataPlugin } from './personal-data-plugin';
@@ -21,7 +22,6 @@ import { NO_RATE_LIMITS, rateLimiter, type RateLimits } from './rate-limit';
 import { RegistrySupergraph } from './registry-supergraph';
 import { RouterMetrics } from './metrics';
 import { RouterTracing } from './tracing';
-import type { Span } from '@opentelemetry/api';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { safelist } from './safelist';
 import { DEADLINE_HEADER, subgraphFetcher } from './subgraph-fetch';
@@ -78,19 +78,6 @@ export interface Router {
   listen(port: number, host?: string): Promise<RunningServer>;
 }
 
-/** What the router hands each subgraph fetch from the client's request. */
-export interface RouterContext {
-  /** A provider's signed token (a JWT), passed on for the subgraphs to verify. */
-  providerAuthorization?: string;
-  /** The organisation a valid provider token names; null when it does not verify here. */
-  providerOrganisation?: string | null;
-  /** The person's anonymous identity token: it never leaves the router. */
-  identity?: string;
-  /** The request's trace span, when tracing is on. */
-  span?: Span;
-  /** When the request's time runs out (epoch milliseconds); subgraph calls get only what is left. */
-  deadline?: number;
-}
 
 const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
