@@ -1,45 +1,8 @@
 /** A small closed-loop load generator: exact latency percentiles, which autocannon does not give for p95. */
-export interface LoadResult {
-  requests: number;
-  errors: number;
-  perSecond: number;
-  p50: number;
-  p95: number;
-  p99: number;
-}
-
 function percentile(sorted: number[], fraction: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] as number;
 }
-
-/** Sends `body` to `url` from `concurrency` workers for `seconds`, each waiting for its answer. */
-export async function load(url: string, body: string, concurrency: number, seconds: number): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const deadline = performance.now() + seconds * 1000;
-  const worker = async () => {
-    while (performance.now() < deadline) {
-      const started = performance.now();
-      try {
-        const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-        const json = (await response.json()) as { errors?: unknown[] };
-        if (!response.ok || json.errors) errors += 1;
-      } catch {
-        errors += 1;
-      }
-      latencies.push(performance.now() - started);
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, errors, perSecond: latencies.length / elapsed, p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99) };
-}
-
-export const format = (result: LoadResult) =>
-  `${result.perSecond.toFixed(0).padStart(5)} req/s  p50 ${result.p50.toFixed(1).padStart(6)} ms  p95 ${result.p95.toFixed(1).padStart(6)} ms  p99 ${result.p99.toFixed(1).padStart(6)} ms  (${result.requests} requests, ${result.errors} errors)`;
 
 export interface Percentiles {
   p50: number;
@@ -47,13 +10,10 @@ export interface Percentiles {
   p99: number;
 }
 
-export interface PairedResult {
+export interface LoadResult extends Percentiles {
   requests: number;
   errors: number;
-  before: Percentiles;
-  after: Percentiles;
-  /** after's p95 over before's, with a bootstrap 95% interval over the rounds. */
-  p95Ratio: { value: number; low: number; high: number };
+  perSecond: number;
 }
 
 async function timedRequest(url: string, body: string): Promise<{ ms: number; failed: boolean }> {
@@ -72,6 +32,36 @@ const percentiles = (values: number[]): Percentiles => {
   return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) };
 };
 
+/** Sends `body` to `url` from `concurrency` workers for `seconds`, each waiting for its answer. */
+export async function load(url: string, body: string, concurrency: number, seconds: number): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const { ms, failed } = await timedRequest(url, body);
+      if (failed) errors += 1;
+      latencies.push(ms);
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  return { requests: latencies.length, errors, perSecond: latencies.length / elapsed, ...percentiles(latencies) };
+}
+
+export const format = (result: LoadResult) =>
+  `${result.perSecond.toFixed(0).padStart(5)} req/s  p50 ${result.p50.toFixed(1).padStart(6)} ms  p95 ${result.p95.toFixed(1).padStart(6)} ms  p99 ${result.p99.toFixed(1).padStart(6)} ms  (${result.requests} requests, ${result.errors} errors)`;
+
+export interface PairedResult {
+  requests: number;
+  errors: number;
+  before: Percentiles;
+  after: Percentiles;
+  /** after's p95 over before's, with a bootstrap 95% interval over the rounds. */
+  p95Ratio: { value: number; low: number; high: number };
+}
+
 /**
  * Two servers measured side by side: `requests` rounds of one request to each, one at a time, the
  * order alternating between rounds, so that the machine's own ups and downs fall on both alike.
@@ -83,14 +73,17 @@ export async function paired(beforeUrl: string, afterUrl: string, body: string, 
   const after: number[] = [];
   let errors = 0;
   for (let round = 0; round < requests; round += 1) {
-    const order = round % 2 === 0 ? [beforeUrl, afterUrl] : [afterUrl, beforeUrl];
-    for (const url of order) {
+    const sides: [string, number[]][] = [
+      [beforeUrl, before],
+      [afterUrl, after],
+    ];
+    for (const [url, latencies] of round % 2 === 0 ? sides : sides.reverse()) {
       const { ms, failed } = await timedRequest(url, body);
       if (failed) errors += 1;
-      (url === beforeUrl ? before : after).push(ms);
+      latencies.push(ms);
     }
   }
-  const p95 = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.95);
+  const p95 = (values: number[]) => percentiles(values).p95;
   const ratios: number[] = [];
   for (let sample = 0; sample < 1000; sample += 1) {
     const b: number[] = [];
