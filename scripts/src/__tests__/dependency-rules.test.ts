@@ -7,9 +7,15 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CONFIG = path.join(ROOT, '.dependency-cruiser.cjs');
 const DEPCRUISE = path.join(ROOT, 'node_modules', '.bin', 'depcruise');
 
-/** A throwaway tree shaped like the repository's, each file's imports given as relative paths. */
+const made: string[] = [];
+afterAll(() => {
+  for (const folder of made) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+/** A throwaway tree shaped like the repository's, each file's imports given as relative paths; removed after the suite. */
 function tree(files: Record<string, string[]>): string {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-dependency-rules-'));
+  made.push(folder);
   fs.writeFileSync(path.join(folder, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'commonjs' } }));
   for (const [file, imports] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
