@@ -39,10 +39,11 @@ export function packageRuleViolations(engine: RecommendationEngine, situation: S
   const [first] = result.packages;
   if (first) {
     let ranked: ReturnType<RecommendationEngine['rank']>['ranked'] | null = null;
-    for (const need of result.needs) {
+    for (const [at, need] of result.needs.entries()) {
       for (const group of need.core ?? []) {
+        // rank() reads the same needs from the situation, in the same order.
         ranked ??= engine.rank(situation).ranked;
-        const candidates = ranked.filter((entry) => (entry.relevance.get(need.id)?.relevance ?? 0) > 0 && engine.isCore(entry.id, group));
+        const candidates = ranked.filter((entry) => (entry.relevance[at]?.relevance ?? 0) > 0 && engine.isCore(entry.id, group));
         if (candidates.length > 0 && !first.items.some((item) => engine.isCore(item.serviceId, group))) found.push(`first package without a core service of ${need.id} (${group.names.source.slice(0, 30)}…)`);
       }
     }

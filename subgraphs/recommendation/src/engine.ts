@@ -5,7 +5,7 @@ import { isForBusinesses, mentionsBusiness, type TextLanguage } from '@aurora/te
 import { inferLabels, type LabelScores } from './labels';
 import { DIMENSIONS, type ChannelKind, type Dimension, type IndexedService, type Place, type Situation } from './model';
 import { needsOf, type Core, type Need } from './needs';
-import { TextIndex } from './text-index';
+import { TextIndex, type TextAnalysis } from './text-index';
 
 /** How much each kind of evidence says that a service meets a need (combined as a noisy-or). */
 export interface EvidenceWeights {
@@ -42,6 +42,8 @@ export interface EngineOptions {
   weights?: Partial<EvidenceWeights>;
   /** Label inference settings; `false` leaves unlabelled services without meters (for comparison). */
   inference?: { k?: number; threshold?: number } | false;
+  /** How service texts are analysed for matching (see TextAnalysis); compounds unless said. */
+  analysis?: TextAnalysis;
 }
 
 /** Why a service meets a need. */
@@ -95,8 +97,8 @@ export interface PlaceToVisit extends Place {
 export interface RankedService {
   id: string;
   score: number;
-  /** Relevance to each need, by need id. */
-  relevance: Map<string, Match>;
+  /** Relevance to each need, in the order of the needs (one array, not a map per service: a request ranks thousands). */
+  relevance: (Match | undefined)[];
 }
 
 export interface PackageItem {
@@ -158,6 +160,8 @@ interface Entry {
   tagSpecificity: number;
   /** Its first name, lower-cased: the same service under another record has the same. */
   nameKey: string;
+  /** Whether it is for companies only (see isForBusinesses). */
+  business: boolean;
 }
 
 /**
@@ -204,11 +208,11 @@ export class RecommendationEngine {
     const labels = options.inference === false ? handLabelsOnly(active) : inferLabels(active, options.inference || {});
     for (const service of active) {
       const classes = new Set(service.serviceClasses.flatMap(withAncestors));
-      this.entries.set(service._id, { service, labels: labels.get(service._id) as LabelScores, classes, audience: audienceOf(service), tagSpecificity: tagSpecificity(service), nameKey: `name:${(service.name.fi ?? service.name.sv ?? service.name.en ?? '').toLowerCase()}` });
+      this.entries.set(service._id, { service, labels: labels.get(service._id) as LabelScores, classes, audience: audienceOf(service), tagSpecificity: tagSpecificity(service), nameKey: `name:${(service.name.fi ?? service.name.sv ?? service.name.en ?? '').toLowerCase()}`, business: forBusinesses(service) });
       for (const code of classes) push(this.byClass, code, service._id);
       for (const concept of service.concepts) push(this.byConcept, concept, service._id);
     }
-    this.text = new TextIndex(active);
+    this.text = new TextIndex(active, options.analysis);
   }
 
   get size(): number {
@@ -240,7 +244,8 @@ export class RecommendationEngine {
 
   /** Whether the situation's hard filters let the service through: area, language, age and target group, status. */
   eligible(service: IndexedService, situation: Situation, area: 'STRICT' | 'ANY' = 'STRICT'): boolean {
-    return violations(service, situation, area).length === 0;
+    const entry = this.entries.get(service._id);
+    return violations(service, situation, area, entry?.service === service ? entry.business : undefined).length === 0;
   }
 
   /** Services ranked for the situation, each with its relevance to every need. */
@@ -248,14 +253,14 @@ export class RecommendationEngine {
     const { needs, general } = needsOf(situation);
     const history = options.history ?? NO_HISTORY;
     const total = needs.reduce((sum, need) => sum + need.weight, 0);
-    const byService = new Map<string, Map<string, Match>>();
-    for (const need of needs) {
+    const byService = new Map<string, (Match | undefined)[]>();
+    needs.forEach((need, at) => {
       for (const [id, match] of this.matches(need)) {
         let relevance = byService.get(id);
-        if (!relevance) byService.set(id, (relevance = new Map()));
-        relevance.set(need.id, match);
+        if (!relevance) byService.set(id, (relevance = new Array<Match | undefined>(needs.length)));
+        relevance[at] = match;
       }
-    }
+    });
     const ranked: RankedService[] = [];
     for (const [id, relevance] of byService) {
       const entry = this.entries.get(id) as Entry;
@@ -264,7 +269,7 @@ export class RecommendationEngine {
       const personal = history.personal.get(id);
       if (personal?.has('NOT_RELEVANT')) continue;
       let covered = 0;
-      for (const need of needs) covered += need.weight * (relevance.get(need.id)?.relevance ?? 0);
+      for (let at = 0; at < needs.length; at += 1) covered += (needs[at] as Need).weight * (relevance[at]?.relevance ?? 0);
       let score = covered / total;
       score *= priorOf(history.aggregate(id));
       if (personal?.has('HELPFUL')) score *= 1.3;
@@ -281,20 +286,7 @@ export class RecommendationEngine {
 
   /** Service packages for the situation: several distinct ones, best first. */
   recommend(situation: Situation, first: number, history: History = NO_HISTORY): Recommendation {
-    const { needs, general, ranked: all } = this.rank(situation, { history });
-    const ranked = all.slice(0, CANDIDATES);
-    // The first package holds each life event's core services (retirement: a pension), where the catalogue has one.
-    const core = needs.flatMap((need) =>
-      (need.core ?? []).flatMap((group) => {
-        const coreIds = this.coreServices(group);
-        const members: RankedService[] = [];
-        for (const candidate of all) {
-          if (members.length >= CORE_CANDIDATES) break;
-          if (coreIds.has(candidate.id) && (candidate.relevance.get(need.id)?.relevance ?? 0) > 0) members.push(candidate);
-        }
-        return members.length > 0 ? [members] : [];
-      }),
-    );
+    const { needs, general, ranked, core } = this.candidates(situation, history);
     // The same service never twice in one answer, under its own id or as another record of one name.
     const used = new Set<string>();
     const packages: ServicePackage[] = [];
@@ -315,6 +307,27 @@ export class RecommendationEngine {
   }
 
   /**
+   * The best candidates for packages, and for each life event's core group its best members
+   * (retirement: a pension), where the catalogue has one: the first package holds them. The
+   * rest of the ranking (a thousand or so services) is not kept through package building.
+   */
+  private candidates(situation: Situation, history: History): { needs: Need[]; general: boolean; ranked: RankedService[]; core: RankedService[][] } {
+    const { needs, general, ranked: all } = this.rank(situation, { history });
+    const core = needs.flatMap((need, at) =>
+      (need.core ?? []).flatMap((group) => {
+        const coreIds = this.coreServices(group);
+        const members: RankedService[] = [];
+        for (const candidate of all) {
+          if (members.length >= CORE_CANDIDATES) break;
+          if (coreIds.has(candidate.id) && (candidate.relevance[at]?.relevance ?? 0) > 0) members.push(candidate);
+        }
+        return members.length > 0 ? [members] : [];
+      }),
+    );
+    return { needs, general, ranked: all.slice(0, CANDIDATES), core };
+  }
+
+  /**
    * One package by greedy weighted coverage (xQuAD-style): each step takes the service that
    * covers most of what is still uncovered, weighted by need, less a redundancy penalty for a
    * provider or channel kinds already in the package; a place to visit is preferred when the
@@ -323,7 +336,7 @@ export class RecommendationEngine {
    */
   private buildPackage(candidates: RankedService[], needs: Need[], situation: Situation, history: History, general: boolean, required: RankedService[][] = []): ServicePackage | null {
     const missing = required.map((group) => new Set(group.map((candidate) => candidate.id)));
-    const residual = new Map(needs.map((need) => [need.id, 1]));
+    const residual = needs.map(() => 1);
     const total = needs.reduce((sum, need) => sum + need.weight, 0);
     const items: PackageItem[] = [];
     const providers = new Set<string>();
@@ -343,8 +356,9 @@ export class RecommendationEngine {
         let gain = 0;
         let bestNeed: Need | null = null;
         let bestNeedGain = 0;
-        for (const need of needs) {
-          const part = need.weight * (candidate.relevance.get(need.id)?.relevance ?? 0) * (residual.get(need.id) as number);
+        for (let at = 0; at < needs.length; at += 1) {
+          const need = needs[at] as Need;
+          const part = need.weight * (candidate.relevance[at]?.relevance ?? 0) * (residual[at] as number);
           gain += part;
           if (part > bestNeedGain) {
             bestNeedGain = part;
@@ -359,7 +373,7 @@ export class RecommendationEngine {
         if (service.providerId && providers.has(service.providerId)) gain *= 1 - this.weights.providerRedundancy;
         if (service.channelKinds.length > 0 && service.channelKinds.every((kind) => kinds.has(kind))) gain *= 0.9;
         // A place to visit is welcome when it is where the person lives, not when it is elsewhere.
-        if (situation.municipality && !local && service.places.length > 0 && placeFor(service, situation.municipality)?.distance === 0) gain *= 1.15;
+        if (situation.municipality && !local && service.places.some((place) => place.municipality === situation.municipality)) gain *= 1.15;
         if (!best || gain > best.gain) best = { candidate, gain, need: bestNeed };
       }
       if (!best || (best.gain <= 0 && !group)) break;
@@ -371,25 +385,22 @@ export class RecommendationEngine {
       if (place?.distance === 0) local = true;
       if (service.providerId) providers.add(service.providerId);
       for (const kind of service.channelKinds) kinds.add(kind);
-      for (const need of needs) {
-        const relevance = best.candidate.relevance.get(need.id)?.relevance ?? 0;
-        residual.set(need.id, (residual.get(need.id) as number) * (1 - relevance));
-      }
+      for (let at = 0; at < needs.length; at += 1) residual[at] = (residual[at] as number) * (1 - (best.candidate.relevance[at]?.relevance ?? 0));
       items.push({
         serviceId: best.candidate.id,
         score: round(best.candidate.score),
         need: best.need,
-        reasons: this.reasons(best.candidate, best.need, situation, history, place),
+        reasons: this.reasons(best.candidate, best.need ? best.candidate.relevance[needs.indexOf(best.need)] : undefined, situation, history, place),
         place,
         labels: this.labelList(best.candidate.id),
       });
     }
     if (items.length < MIN_ITEMS) return null;
     const covered = needs
-      .map((need) => ({ need, share: round(1 - (residual.get(need.id) as number)) }))
+      .map((need, at) => ({ need, share: round(1 - (residual[at] as number)) }))
       .filter((entry) => entry.share > 0)
       .sort((a, b) => b.share * b.need.weight - a.share * a.need.weight);
-    const score = round(needs.reduce((sum, need) => sum + need.weight * (1 - (residual.get(need.id) as number)), 0) / total);
+    const score = round(needs.reduce((sum, need, at) => sum + need.weight * (1 - (residual[at] as number)), 0) / total);
     const id = createHash('sha256').update(items.map((item) => item.serviceId).join(',')).digest('base64url').slice(0, 16);
     return { id, score, items, covered, basis: general ? 'GENERAL' : 'SITUATION', distinction: null };
   }
@@ -429,9 +440,9 @@ export class RecommendationEngine {
     return (this.entries.get(id) as Entry).nameKey;
   }
 
-  private reasons(candidate: RankedService, need: Need | null, situation: Situation, history: History, place: PlaceToVisit | null): Reason[] {
+  private reasons(candidate: RankedService, match: Match | undefined, situation: Situation, history: History, place: PlaceToVisit | null): Reason[] {
     const reasons: Reason[] = [];
-    const evidence = need ? candidate.relevance.get(need.id)?.evidence : undefined;
+    const evidence = match?.evidence;
     if (evidence?.lifeEvent) reasons.push({ kind: 'LIFE_EVENT', code: evidence.lifeEvent });
     if (evidence?.serviceClass) reasons.push({ kind: 'SERVICE_CLASS', code: evidence.serviceClass });
     if (evidence?.label) reasons.push({ kind: 'LABEL', ...evidence.label });
@@ -567,13 +578,8 @@ const placeKey = (place: Place) => `${place.municipality ?? '~'}:${place.channel
 /** How many needs' matches an engine keeps: the life events and meters, and everyday phrases as they recur. */
 const NEED_CACHE_LIMIT = 5000;
 
-// Both are asked for every candidate service of a request: worked out once each.
-const businessServices = new WeakMap<IndexedService, boolean>();
-function forBusinesses(service: IndexedService): boolean {
-  let known = businessServices.get(service);
-  if (known === undefined) businessServices.set(service, (known = isForBusinesses(service.name, service.targetGroups, service.summary)));
-  return known;
-}
+const forBusinesses = (service: IndexedService): boolean => isForBusinesses(service.name, service.targetGroups, service.summary);
+// Asked for every candidate service of a request: worked out once per text.
 let lastText: { text: string; business: boolean } | null = null;
 function aboutBusiness(text: string | null | undefined): boolean {
   if (!text) return false;
@@ -581,8 +587,11 @@ function aboutBusiness(text: string | null | undefined): boolean {
   return lastText.business;
 }
 
-/** Which hard filters a service fails for a situation; empty when it may be recommended. */
-export function violations(service: IndexedService, situation: Situation, area: 'STRICT' | 'ANY' = 'STRICT'): string[] {
+/**
+ * Which hard filters a service fails for a situation; empty when it may be recommended.
+ * `business` is whether the service is for companies only, when the caller knows it already.
+ */
+export function violations(service: IndexedService, situation: Situation, area: 'STRICT' | 'ANY' = 'STRICT', business?: boolean): string[] {
   const failed: string[] = [];
   if (service.status !== 'ACTIVE') failed.push('archived');
   if (area === 'STRICT' && !service.nationwide && !(situation.municipality && service.municipalities.includes(situation.municipality))) failed.push('area');
@@ -590,7 +599,7 @@ export function violations(service: IndexedService, situation: Situation, area: 
   const groups = service.targetGroups;
   if (groups.length > 0 && !groups.some((group) => group === 'KR1' || group.startsWith('KR1.'))) failed.push('target group');
   // A person's packages hold services for people: one for companies only when the person says it is about a business.
-  else if (forBusinesses(service) && !aboutBusiness(situation.text)) failed.push('for businesses');
+  else if ((business ?? forBusinesses(service)) && !aboutBusiness(situation.text)) failed.push('for businesses');
   if (situation.age !== null && groups.length > 0 && groups.every((group) => group.startsWith('KR1.'))) {
     const only = (code: string) => groups.every((group) => group === code);
     if (only('KR1.1') && situation.age < SENIOR_AGE) failed.push('age');
