@@ -27,7 +27,7 @@ async function timedRequest(url: string, body: string): Promise<{ ms: number; fa
   }
 }
 
-const percentiles = (values: number[]): Percentiles => {
+export const percentiles = (values: number[]): Percentiles => {
   const sorted = [...values].sort((a, b) => a - b);
   return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) };
 };
@@ -83,24 +83,27 @@ export async function paired(beforeUrl: string, afterUrl: string, body: string, 
       latencies.push(ms);
     }
   }
+  return { requests, errors, before: percentiles(before), after: percentiles(after), p95Ratio: p95Ratio(before, after, random) };
+}
+
+/**
+ * after's p95 over before's for latencies measured in pairs (`before[i]` and `after[i]` in one
+ * round), with a bootstrap 95% interval that resamples whole rounds (1,000 bootstrap rounds).
+ */
+export function p95Ratio(before: number[], after: number[], random: () => number): { value: number; low: number; high: number } {
   const p95 = (values: number[]) => percentiles(values).p95;
+  const rounds = Math.min(before.length, after.length);
   const ratios: number[] = [];
   for (let sample = 0; sample < 1000; sample += 1) {
     const b: number[] = [];
     const a: number[] = [];
-    for (let i = 0; i < requests; i += 1) {
-      const pick = Math.floor(random() * requests);
+    for (let i = 0; i < rounds; i += 1) {
+      const pick = Math.floor(random() * rounds);
       b.push(before[pick] as number);
       a.push(after[pick] as number);
     }
     ratios.push(p95(a) / p95(b));
   }
   ratios.sort((x, y) => x - y);
-  return {
-    requests,
-    errors,
-    before: percentiles(before),
-    after: percentiles(after),
-    p95Ratio: { value: p95(after) / p95(before), low: ratios[25] as number, high: ratios[974] as number },
-  };
+  return { value: p95(after) / p95(before), low: ratios[25] as number, high: ratios[974] as number };
 }
