@@ -150,6 +150,14 @@ const PER_NEED = 500;
 const SENIOR_AGE = 60;
 const YOUNG_AGE = 29;
 
+/** A service that meets some of a request's needs, before the person's filters and history. */
+interface Candidate {
+  id: string;
+  entry: Entry;
+  relevance: (Match | undefined)[];
+  covered: number;
+}
+
 interface Entry {
   service: IndexedService;
   labels: LabelScores;
@@ -200,6 +208,7 @@ export class RecommendationEngine {
   private readonly byConcept = new Map<string, string[]>();
   private readonly needCache = new Map<string, Map<string, Match>>();
   private readonly cores = new Map<Core, Set<string>>();
+  private generalCandidates: Candidate[] | null = null;
   readonly weights: EvidenceWeights;
 
   constructor(services: IndexedService[], options: EngineOptions = {}) {
@@ -252,26 +261,15 @@ export class RecommendationEngine {
   rank(situation: Situation, options: RankOptions = {}): { needs: Need[]; general: boolean; ranked: RankedService[] } {
     const { needs, general } = needsOf(situation);
     const history = options.history ?? NO_HISTORY;
-    const total = needs.reduce((sum, need) => sum + need.weight, 0);
-    const byService = new Map<string, (Match | undefined)[]>();
-    needs.forEach((need, at) => {
-      for (const [id, match] of this.matches(need)) {
-        let relevance = byService.get(id);
-        if (!relevance) byService.set(id, (relevance = new Array<Match | undefined>(needs.length)));
-        relevance[at] = match;
-      }
-    });
+    // Everyone who says nothing has the same general needs: their candidates are combined once per index.
+    const candidates = general ? (this.generalCandidates ??= this.combine(needs)) : this.combine(needs);
     const ranked: RankedService[] = [];
-    for (const [id, relevance] of byService) {
-      const entry = this.entries.get(id) as Entry;
+    for (const { id, entry, relevance, covered } of candidates) {
       if (options.exclude?.has(id)) continue;
-      if (!this.eligible(entry.service, situation, options.area)) continue;
+      if (violations(entry.service, situation, options.area, entry.business).length > 0) continue;
       const personal = history.personal.get(id);
       if (personal?.has('NOT_RELEVANT')) continue;
-      let covered = 0;
-      for (let at = 0; at < needs.length; at += 1) covered += (needs[at] as Need).weight * (relevance[at]?.relevance ?? 0);
-      let score = covered / total;
-      score *= priorOf(history.aggregate(id));
+      let score = covered * priorOf(history.aggregate(id));
       if (personal?.has('HELPFUL')) score *= 1.3;
       else if (personal?.has('USED')) score *= 1.1;
       if (general && !entry.service.nationwide) score *= 0.5;
@@ -283,6 +281,26 @@ export class RecommendationEngine {
     ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
     return { needs, general, ranked: options.limit ? ranked.slice(0, options.limit) : ranked };
   }
+
+  /** Every service that meets one of the needs, with its relevance to each and the weighted share of the needs it covers. */
+  private combine(needs: Need[]): Candidate[] {
+    const total = needs.reduce((sum, need) => sum + need.weight, 0);
+    const byService = new Map<string, Candidate>();
+    needs.forEach((need, at) => {
+      for (const [id, match] of this.matches(need)) {
+        let candidate = byService.get(id);
+        if (!candidate) byService.set(id, (candidate = { id, entry: this.entries.get(id) as Entry, relevance: new Array<Match | undefined>(needs.length), covered: 0 }));
+        candidate.relevance[at] = match;
+      }
+    });
+    for (const candidate of byService.values()) {
+      let covered = 0;
+      for (let at = 0; at < needs.length; at += 1) covered += (needs[at] as Need).weight * (candidate.relevance[at]?.relevance ?? 0);
+      candidate.covered = covered / total;
+    }
+    return [...byService.values()];
+  }
+
 
   /** Service packages for the situation: several distinct ones, best first. */
   recommend(situation: Situation, first: number, history: History = NO_HISTORY): Recommendation {
