@@ -147,8 +147,32 @@ const CORE_CANDIDATES = 20;
 const MAX_ITEMS = 6;
 const CANDIDATES = 200;
 const PER_NEED = 500;
+
+/**
+ * Ages. A service only for seniors (target group KR1.1) is filtered out below SENIOR_AGE, one
+ * only for young people (KR1.3) above YOUNG_AGE. A name that only hints at its audience
+ * ("Nuorisotilat", "Servicestyrning för äldre") lowers the score instead, for young people's
+ * services past YOUNG_AGE as the filter does, and for older people's services already below
+ * SENIOR_HINT_AGE: a hint is weaker evidence than a target group, and a person of 55 may be
+ * looking for a parent.
+ */
 const SENIOR_AGE = 60;
+const SENIOR_HINT_AGE = 50;
 const YOUNG_AGE = 29;
+
+/** How much the person's own history lifts a service, in the ranking and in a package. */
+const HELPED_BOOST = 1.3;
+const USED_BOOST = 1.1;
+/** A general answer (the person said nothing) prefers services everyone can use. */
+const GENERAL_LOCAL_FACTOR = 0.5;
+/** Small preferences: in the person's municipality, in their language. */
+const LOCAL_BOOST = 1.05;
+const LANGUAGE_BOOST = 1.03;
+/** In a package: a service whose channel kinds the package has already, and a place to visit where the person lives. */
+const SAME_CHANNELS_FACTOR = 0.9;
+const LOCAL_PLACE_BOOST = 1.15;
+/** Past MIN_ITEMS, a package stops when the next service would add less than this share of the needs. */
+const MIN_GAIN = 0.02;
 
 /** A service that meets some of a request's needs, before the person's filters and history. */
 interface Candidate {
@@ -270,12 +294,12 @@ export class RecommendationEngine {
       const personal = history.personal.get(id);
       if (personal?.has('NOT_RELEVANT')) continue;
       let score = covered * priorOf(history.aggregate(id));
-      if (personal?.has('HELPFUL')) score *= 1.3;
-      else if (personal?.has('USED')) score *= 1.1;
-      if (general && !entry.service.nationwide) score *= 0.5;
-      if (situation.age !== null && ((entry.audience === 'YOUNG' && situation.age >= 30) || (entry.audience === 'SENIOR' && situation.age < 50))) score *= AUDIENCE_PENALTY;
-      if (situation.municipality && entry.service.municipalities.includes(situation.municipality)) score *= 1.05;
-      if (entry.service.languages.includes(situation.language)) score *= 1.03;
+      if (personal?.has('HELPFUL')) score *= HELPED_BOOST;
+      else if (personal?.has('USED')) score *= USED_BOOST;
+      if (general && !entry.service.nationwide) score *= GENERAL_LOCAL_FACTOR;
+      if (situation.age !== null && ((entry.audience === 'YOUNG' && situation.age > YOUNG_AGE) || (entry.audience === 'SENIOR' && situation.age < SENIOR_HINT_AGE))) score *= AUDIENCE_PENALTY;
+      if (situation.municipality && entry.service.municipalities.includes(situation.municipality)) score *= LOCAL_BOOST;
+      if (entry.service.languages.includes(situation.language)) score *= LANGUAGE_BOOST;
       ranked.push({ id, score, relevance });
     }
     ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
@@ -383,19 +407,20 @@ export class RecommendationEngine {
             bestNeed = need;
           }
         }
+        // Half of a candidate's gain is what it covers, half how it ranks against the best candidate.
         gain = (gain / total) * (0.5 + 0.5 * Math.min(1, candidate.score / (candidates[0]?.score || 1)));
         // What the person said helped them is preferred in the package too, not only in the ranking.
         const personal = history.personal.get(candidate.id);
-        if (personal?.has('HELPFUL')) gain *= 1.3;
-        else if (personal?.has('USED')) gain *= 1.1;
+        if (personal?.has('HELPFUL')) gain *= HELPED_BOOST;
+        else if (personal?.has('USED')) gain *= USED_BOOST;
         if (service.providerId && providers.has(service.providerId)) gain *= 1 - this.weights.providerRedundancy;
-        if (service.channelKinds.length > 0 && service.channelKinds.every((kind) => kinds.has(kind))) gain *= 0.9;
+        if (service.channelKinds.length > 0 && service.channelKinds.every((kind) => kinds.has(kind))) gain *= SAME_CHANNELS_FACTOR;
         // A place to visit is welcome when it is where the person lives, not when it is elsewhere.
-        if (situation.municipality && !local && service.places.some((place) => place.municipality === situation.municipality)) gain *= 1.15;
+        if (situation.municipality && !local && service.places.some((place) => place.municipality === situation.municipality)) gain *= LOCAL_PLACE_BOOST;
         if (!best || gain > best.gain) best = { candidate, gain, need: bestNeed };
       }
       if (!best || (best.gain <= 0 && !group)) break;
-      if (items.length >= MIN_ITEMS && best.gain < 0.02 && !group) break;
+      if (items.length >= MIN_ITEMS && best.gain < MIN_GAIN && !group) break;
       const service = (this.entries.get(best.candidate.id) as Entry).service;
       chosen.add(best.candidate.id);
       names.add(this.nameOf(best.candidate.id));
