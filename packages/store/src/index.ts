@@ -17,6 +17,5 @@ export { StoreError, CorruptDataError, type StoreErrorCode } from './errors';
 export { createEmbeddedStore, type EmbeddedStoreOptions } from './embedded/embedded-store';
 export { createMongoStore, type MongoStoreOptions } from './mongodb/mongo-store';
 export { openStore, type OpenStoreOptions } from './open-store';
-export { countingStore, type StoreOperation } from './counting-store';
 export { upsertChanged, type UpsertCounts } from './upsert-changed';
 export { compileFilter } from './embedded/compile-filter';

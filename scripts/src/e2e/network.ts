@@ -16,7 +16,8 @@ import { composeSupergraph, createRegistryServer, readManifest, SchemaRegistry, 
 import { createServiceDirectory, printSchema as printDirectory } from '@aurora/service-directory';
 import { printSchema as printKela } from '@aurora/kela';
 import { printSchema as printMikkeli } from '@aurora/mikkeli';
-import { countingStore, createEmbeddedStore, type DocumentStore, type StoreOperation } from '@aurora/store';
+import { createEmbeddedStore, type DocumentStore } from '@aurora/store';
+import { countingStore, type StoreOperation } from '@aurora/store/testing';
 import { createLogger, ensureDevelopmentSigningKey, mintProviderToken, ProviderTokenVerifier, type RunningServer, type SubgraphServer } from '@aurora/subgraph-kit';
 import { createProbeSubgraph, PROBE_SDL } from './probe-subgraph';
 

@@ -1,4 +1,5 @@
-import { countingStore, createEmbeddedStore } from '@aurora/store';
+import { createEmbeddedStore } from '@aurora/store';
+import { countingStore } from '@aurora/store/testing';
 import { createLogger, postGraphQL, type RunningServer } from '@aurora/subgraph-kit';
 import { createServiceDirectory } from '../index';
 
