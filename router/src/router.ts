@@ -24,7 +24,7 @@ import { RouterMetrics } from './metrics';
 import { RouterTracing } from './tracing';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { safelist } from './safelist';
-import { DEADLINE_HEADER, subgraphFetcher } from './subgraph-fetch';
+import { DEADLINE_HEADER, SubgraphCallError, subgraphFetcher } from './subgraph-fetch';
 
 export interface RouterOptions {
   /** A static supergraph (schema/supergraph.graphql), or the schema registry to follow. */
@@ -183,28 +183,32 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   }
 }
 
-const PAST_DEADLINE = /the request's deadline/;
-const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ENOTFOUND|fetch failed|socket hang up|request to .* failed|did not answer within/i;
+/** The failed subgraph call behind an error, if one is: the fetcher throws it, the gateway and the server wrap it. */
+function subgraphCallError(error: unknown): SubgraphCallError | null {
+  for (let cause = error, depth = 0; cause && depth < 5; cause = (cause as { originalError?: unknown }).originalError, depth += 1) {
+    if (cause instanceof SubgraphCallError) return cause;
+  }
+  return null;
+}
 
-/** Subgraph failures reach the client as SUBGRAPH_UNAVAILABLE; nothing internal leaks. */
+/** Subgraph failures reach the client as SUBGRAPH_UNAVAILABLE or DEADLINE_EXCEEDED; nothing internal leaks. */
 function formatError(logger: Logger) {
-  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
-    if (PAST_DEADLINE.test(formatted.message)) {
-      const service = formatted.extensions?.serviceName ?? /Subgraph "([\w-]+)"/.exec(formatted.message)?.[1];
+    const failed = subgraphCallError(error);
+    if (failed?.failure === 'PAST_DEADLINE') {
       return {
-        message: `The request ran out of time${typeof service === 'string' ? ` before ${service} answered` : ''}; that part of the answer is missing. Ask for less at once, or try again later.`,
+        message: `The request ran out of time before ${failed.subgraph} answered; that part of the answer is missing. Ask for less at once, or try again later.`,
         path: formatted.path,
-        extensions: { code: ErrorCode.DEADLINE_EXCEEDED, ...(typeof service === 'string' ? { serviceName: service } : {}) },
+        extensions: { code: ErrorCode.DEADLINE_EXCEEDED, serviceName: failed.subgraph },
       };
     }
-    if (UNREACHABLE.test(formatted.message)) {
-      const service = formatted.extensions?.serviceName ?? /Subgraph "([\w-]+)"/.exec(formatted.message)?.[1];
-      logger.warn({ service, message: formatted.message }, 'subgraph unreachable');
+    if (failed) {
+      logger.warn({ service: failed.subgraph, failure: failed.failure }, 'subgraph unreachable');
       return {
-        message: `A service of the network${typeof service === 'string' ? ` (${service})` : ''} is not answering; its part of the answer is missing. Try again later.`,
+        message: `A service of the network (${failed.subgraph}) is not answering; its part of the answer is missing. Try again later.`,
         path: formatted.path,
-        extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, ...(typeof service === 'string' ? { serviceName: service } : {}) },
+        extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: failed.subgraph },
       };
     }
     if (code === ErrorCode.INTERNAL_SERVER_ERROR && !formatted.extensions?.serviceName) {

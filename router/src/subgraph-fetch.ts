@@ -1,3 +1,5 @@
+import { getOperationAST, parse } from 'graphql';
+
 // make-fetch-happen (the gateway's own default) ships no types; the call used here is declared.
 const makeFetchHappen = require('make-fetch-happen') as {
   defaults(options: Record<string, unknown>): (url: string, init: Record<string, unknown>) => Promise<Response>;
@@ -5,6 +7,21 @@ const makeFetchHappen = require('make-fetch-happen') as {
 
 /** Keep-alive agents shared by every subgraph: measured faster here than Node's built-in fetch. */
 const keepAliveFetch = makeFetchHappen.defaults({ maxSockets: Infinity, retry: false });
+
+/** Why a subgraph call failed: no connection, no answer in the subgraph's time, or no time left in the request. */
+export type SubgraphFailure = 'UNREACHABLE' | 'TIMEOUT' | 'PAST_DEADLINE';
+
+/** A failed subgraph call, saying which subgraph and why; the router turns it into a coded error. */
+export class SubgraphCallError extends Error {
+  constructor(
+    readonly subgraph: string,
+    readonly failure: SubgraphFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SubgraphCallError';
+  }
+}
 
 /**
  * How the router calls subgraphs: make-fetch-happen with keep-alive agents, a timeout on every
@@ -64,7 +81,7 @@ function fetcherWithRetry(subgraph: string, timeoutMs: number, retryDelayMs: num
     const { deadline, init } = takeDeadline(given);
     // A call gets the subgraph timeout, or what is left of the request's deadline when that is less.
     const left = deadline === undefined ? Infinity : deadline - Date.now();
-    if (left <= 0) throw new Error(`Subgraph "${subgraph}" was not asked: the request's deadline had passed.`);
+    if (left <= 0) throw new SubgraphCallError(subgraph, 'PAST_DEADLINE', `Subgraph "${subgraph}" was not asked: the request's deadline had passed.`);
     const timeout = Math.min(timeoutMs, left);
     const attempt = () => keepAliveFetch(url, { ...init, timeout });
     try {
@@ -85,8 +102,9 @@ function fetcherWithRetry(subgraph: string, timeoutMs: number, retryDelayMs: num
       }
       const timedOut = (error as { type?: string }).type === 'request-timeout' || (error as Error).name === 'TimeoutError';
       record(timedOut ? 'timeout' : 'error', (performance.now() - started) / 1000);
-      if (timedOut && timeout < timeoutMs) throw new Error(`Subgraph "${subgraph}" did not answer before the request's deadline.`);
-      throw new Error(`Subgraph "${subgraph}" ${timedOut ? `did not answer within ${timeoutMs} ms` : 'could not be reached (fetch failed)'}.`);
+      if (timedOut && timeout < timeoutMs) throw new SubgraphCallError(subgraph, 'PAST_DEADLINE', `Subgraph "${subgraph}" did not answer before the request's deadline.`);
+      if (timedOut) throw new SubgraphCallError(subgraph, 'TIMEOUT', `Subgraph "${subgraph}" did not answer within ${timeoutMs} ms.`);
+      throw new SubgraphCallError(subgraph, 'UNREACHABLE', `Subgraph "${subgraph}" could not be reached (fetch failed).`);
     }
   };
 }
@@ -105,12 +123,33 @@ function takeDeadline(init: RequestInit & { body?: string }): { deadline: number
   return { deadline: Number.isFinite(deadline) ? deadline : undefined, init: { ...init, headers: rest } };
 }
 
-function isMutation(body: string | undefined): boolean {
+/**
+ * Whether a subgraph request is a mutation, from its parsed operation (the one its
+ * `operationName` names). The router sends the same few operations over and over: each text is
+ * parsed once (the last 500 are kept).
+ */
+export function isMutation(body: string | undefined): boolean {
   if (!body) return false;
+  let request: { query?: unknown; operationName?: unknown };
   try {
-    const query = (JSON.parse(body) as { query?: unknown }).query;
-    return typeof query === 'string' && /^\s*mutation\b/.test(query.replace(/#[^\n]*/g, ''));
+    request = JSON.parse(body) as typeof request;
   } catch {
     return true; // not knowing what it is, do not repeat it
   }
+  if (typeof request.query !== 'string') return true;
+  const operationName = typeof request.operationName === 'string' ? request.operationName : null;
+  const key = `${operationName ?? ''}\n${request.query}`;
+  let mutation = operationTypes.get(key);
+  if (mutation === undefined) {
+    try {
+      mutation = getOperationAST(parse(request.query), operationName)?.operation !== 'query';
+    } catch {
+      mutation = true;
+    }
+    if (operationTypes.size >= OPERATION_TYPES_KEPT) operationTypes.delete(operationTypes.keys().next().value as string);
+    operationTypes.set(key, mutation);
+  }
+  return mutation;
 }
+const OPERATION_TYPES_KEPT = 500;
+const operationTypes = new Map<string, boolean>();

@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { subgraphFetcher } from '../subgraph-fetch';
+import { isMutation, SubgraphCallError, subgraphFetcher } from '../subgraph-fetch';
 
 describe('calling subgraphs', () => {
   it('gives up on a subgraph that does not answer in time, naming it', async () => {
@@ -95,5 +95,37 @@ describe('in-flight deduplication of subgraph requests', () => {
     const fetch = subgraphFetcher('test', 2000, 10, () => {}, { deduplicate: false });
     await Promise.all([fetch(url, query('{ a }')), fetch(url, query('{ a }'))]);
     expect(calls).toBe(2);
+  });
+});
+
+describe('telling a mutation from a query', () => {
+  const body = (query: string, operationName?: string) => JSON.stringify({ query, ...(operationName ? { operationName } : {}) });
+
+  it('reads the operation the request names, wherever it stands in the document', () => {
+    expect(isMutation(body('query Q { a }'))).toBe(false);
+    expect(isMutation(body('{ a }'))).toBe(false);
+    expect(isMutation(body('mutation M { save }'))).toBe(true);
+    // A fragment first, or a comment with the word in it: a regular expression on the text got these wrong.
+    expect(isMutation(body('fragment F on Mutation { save } mutation M { ...F }'))).toBe(true);
+    expect(isMutation(body('# mutation of nothing\nquery Q { a }'))).toBe(false);
+    expect(isMutation(body('query Q { a } mutation M { save }', 'M'))).toBe(true);
+    expect(isMutation(body('query Q { a } mutation M { save }', 'Q'))).toBe(false);
+  });
+
+  it('treats what it cannot read as a mutation, so that it is never sent twice', () => {
+    expect(isMutation('not json')).toBe(true);
+    expect(isMutation(body('mutation {'))).toBe(true);
+    expect(isMutation(JSON.stringify({ query: 42 }))).toBe(true);
+    expect(isMutation(body('query Q { a } mutation M { save }'))).toBe(true); // two operations, none named
+  });
+
+  it('fails with a typed error that names the subgraph and why', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    closed.close();
+    const failure = await subgraphFetcher('gone', 500, 10)(`http://127.0.0.1:${port}/graphql`, { method: 'POST', body: body('{ a }') }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SubgraphCallError);
+    expect(failure).toMatchObject({ subgraph: 'gone', failure: 'UNREACHABLE' });
   });
 });
