@@ -60,6 +60,8 @@ export interface PairedResult {
   after: Percentiles;
   /** after's p95 over before's, with a bootstrap 95% interval over the rounds. */
   p95Ratio: { value: number; low: number; high: number };
+  /** Each round's two latencies, in ms, for pooling scenarios. */
+  latencies: { before: number[]; after: number[] };
 }
 
 /**
@@ -83,7 +85,7 @@ export async function paired(beforeUrl: string, afterUrl: string, body: string, 
       latencies.push(ms);
     }
   }
-  return { requests, errors, before: percentiles(before), after: percentiles(after), p95Ratio: p95Ratio(before, after, random) };
+  return { requests, errors, before: percentiles(before), after: percentiles(after), p95Ratio: p95Ratio(before, after, random), latencies: { before, after } };
 }
 
 /**
