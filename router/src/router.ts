@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
@@ -21,7 +22,7 @@ import { DEFAULT_LIMITS, operationLimits, type RouterLimits } from './limits';
 import { NO_RATE_LIMITS, rateLimiter, type RateLimits } from './rate-limit';
 import { RegistrySupergraph } from './registry-supergraph';
 import { RouterMetrics } from './metrics';
-import { RouterTracing } from './tracing';
+import { RouterTracing, type FetchSpan } from './tracing';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { safelist } from './safelist';
 import { DEADLINE_HEADER, SubgraphCallError, subgraphFetcher } from './subgraph-fetch';
@@ -139,15 +140,8 @@ export function subgraphTrust(rules: NetworkRules, subgraph: string, ownerOf: (s
  * the identity token itself and any other header from the client stay at the router.
  */
 class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
-  /** Open fetch spans by the traceparent header that carries them. */
-  private readonly spans = new Map<string, (ok: boolean) => void>();
-
-  private endSpan(request: { http?: { headers: { get(name: string): string | null } } } | undefined, ok: boolean): void {
-    const key = request?.http?.headers.get('traceparent');
-    if (!key) return;
-    this.spans.get(key)?.(ok);
-    this.spans.delete(key);
-  }
+  /** The fetch span of the call in progress, for willSendRequest to pass on in the trace headers. */
+  private readonly fetchSpan = new AsyncLocalStorage<FetchSpan>();
 
   constructor(
     config: ConstructorParameters<typeof RemoteGraphQLDataSource<RouterContext>>[0],
@@ -159,27 +153,28 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     super(config);
   }
 
+  /** One subgraph call, inside its own span when the request is traced: the span ends when the call does. */
+  override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): ReturnType<RemoteGraphQLDataSource<RouterContext>['process']> {
+    // A client's operation (not a health check or a schema load) carries the router's context and its span.
+    const span = 'incomingRequestContext' in options ? this.tracing.startFetch(options.context.span, this.subgraph) : null;
+    if (!span) return super.process(options);
+    let ok = false;
+    try {
+      const response = await this.fetchSpan.run(span, () => super.process(options));
+      ok = response.errors === undefined;
+      return response;
+    } finally {
+      span.end(ok);
+    }
+  }
+
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['willSendRequest']>>[0]) {
     const trust = this.trust();
     if (context.providerAuthorization && trust.acceptsProviderToken(context.providerOrganisation)) request.http?.headers.set('authorization', context.providerAuthorization);
     if (context.identity && trust.personalData) request.http?.headers.set(PSEUDONYM_HEADER, this.deriver.derive(context.identity, this.subgraph));
     if (context.deadline) request.http?.headers.set(DEADLINE_HEADER, String(context.deadline));
-    const fetchSpan = this.tracing.startFetch(context.span, this.subgraph);
-    if (fetchSpan && request.http) {
-      for (const [name, value] of Object.entries(fetchSpan.headers)) request.http.headers.set(name, value);
-      const key = fetchSpan.headers.traceparent;
-      if (key) this.spans.set(key, fetchSpan.end);
-    }
-  }
-
-  override didReceiveResponse(options: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['didReceiveResponse']>>[0]) {
-    this.endSpan(options.request, options.response.errors === undefined);
-    return options.response;
-  }
-
-  override didEncounterError(error: Error, fetchRequest: Parameters<RemoteGraphQLDataSource<RouterContext>['didEncounterError']>[1], fetchResponse?: Parameters<RemoteGraphQLDataSource<RouterContext>['didEncounterError']>[2], context?: RouterContext, request?: Parameters<RemoteGraphQLDataSource<RouterContext>['didEncounterError']>[4]) {
-    this.endSpan(request, false);
-    return super.didEncounterError(error, fetchRequest, fetchResponse, context, request);
+    const span = this.fetchSpan.getStore();
+    if (span && request.http) for (const [name, value] of Object.entries(span.headers)) request.http.headers.set(name, value);
   }
 }
 

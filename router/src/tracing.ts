@@ -18,6 +18,12 @@ const headerGetter = {
  * exporter given; without either, tracing is off. Span attributes carry operation and subgraph
  * names only, never variables.
  */
+/** A subgraph call's span: the headers that carry it to the subgraph, and how to end it. */
+export interface FetchSpan {
+  headers: Record<string, string>;
+  end: (ok: boolean) => void;
+}
+
 export class RouterTracing {
   private readonly tracer: Tracer | null;
   private readonly provider: BasicTracerProvider | null;
@@ -58,7 +64,7 @@ export class RouterTracing {
   }
 
   /** Starts a subgraph fetch's span under the request's span and returns the headers that carry it. */
-  startFetch(parent: Span | undefined, subgraph: string): { headers: Record<string, string>; end: (ok: boolean) => void } | null {
+  startFetch(parent: Span | undefined, subgraph: string): FetchSpan | null {
     if (!this.tracer || !parent) return null;
     const span = this.tracer.startSpan(`subgraph.fetch ${subgraph}`, { kind: SpanKind.CLIENT, attributes: { 'aurora.subgraph': subgraph } }, trace.setSpan(otelContext.active(), parent));
     const headers: Record<string, string> = {};
