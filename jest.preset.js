@@ -19,6 +19,9 @@ module.exports = {
   },
   testMatch: ['<rootDir>/src/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // One temporary folder per run, removed at its end.
+  globalSetup: require.resolve('./jest.global-setup.js'),
+  globalTeardown: require.resolve('./jest.global-teardown.js'),
   // Suites start real servers over the real catalogue; on a loaded 2-core machine that takes seconds.
   testTimeout: 60_000,
   // turbo already runs two workspaces at once; one test file at a time each keeps a 2-core machine responsive.

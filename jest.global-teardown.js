@@ -1,0 +1,7 @@
+// Removes the run's temporary folder that jest.global-setup.js made.
+const fs = require('node:fs');
+
+module.exports = async () => {
+  const folder = process.env.AURORA_TEST_RUN_FOLDER;
+  if (folder) fs.rmSync(folder, { recursive: true, force: true });
+};
