@@ -83,12 +83,14 @@ describe('embedded store in files', () => {
 
   it('takes over the lock of a process killed with SIGKILL, even while it is an unreaped zombie', async () => {
     if (!fs.existsSync('/proc/self/stat')) return; // the zombie check reads /proc (Linux)
-    // The shell starts a child that exits at once and then becomes `sleep`, which never reaps it: a zombie.
-    const parent = spawn('sh', ['-c', 'true & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    // The shell starts a child that exits a moment later, when the shell has already become `sleep`,
+    // which never reaps it: a zombie. (A child that exited at once could be reaped by the shell first.)
+    const parent = spawn('sh', ['-c', 'sleep 0.2 & echo $!; exec sleep 10'], { stdio: ['ignore', 'pipe', 'ignore'] });
     const zombie = Number.parseInt(await new Promise<string>((resolve) => parent.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString('utf8')))), 10);
     try {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(fs.readFileSync(`/proc/${zombie}/stat`, 'utf8')).toMatch(/\) Z /);
+      const state = () => (fs.existsSync(`/proc/${zombie}/stat`) ? fs.readFileSync(`/proc/${zombie}/stat`, 'utf8') : '');
+      for (let waited = 0; waited < 5000 && !/\) Z /.test(state()); waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(state()).toMatch(/\) Z /);
       const directory = temporaryFolder();
       fs.writeFileSync(path.join(directory, 'LOCK'), String(zombie));
       const store = createEmbeddedStore({ directory });
