@@ -1,20 +1,17 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AsyncLocalStorage } from 'node:async_hooks';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { DocumentStore } from '@aurora/store';
-import { ErrorCode, ProviderTokenVerifier, PSEUDONYM_HEADER, type Logger, type ProviderAuthSettings, type RunningServer } from '@aurora/subgraph-kit';
-import { keepsPersonalData, NETWORK_OWNER, NETWORK_RULES, secureSupergraph, type AccessRule, type NetworkRules } from '@aurora/supergraph';
+import { ProviderTokenVerifier, type Logger, type ProviderAuthSettings, type RunningServer } from '@aurora/subgraph-kit';
+import { NETWORK_OWNER, NETWORK_RULES, secureSupergraph, type AccessRule, type NetworkRules } from '@aurora/supergraph';
 import cors from 'cors';
-import express, { type ErrorRequestHandler } from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import express from 'express';
 import { authorizationPlugin } from './authorization';
 import type { RouterContext } from './context';
-import { IDENTITY_TOKEN, newIdentityToken, PseudonymDeriver } from './identity';
+import { newIdentityToken, PseudonymDeriver } from './identity';
 import { PersonalDataCoordinator } from './personal-data';
 import { personalDataPlugin } from './personal-data-plugin';
 import { boundedErrors, boundedResponse, boundedVariables } from './bounded';
@@ -22,10 +19,14 @@ import { DEFAULT_LIMITS, operationLimits, type RouterLimits } from './limits';
 import { NO_RATE_LIMITS, rateLimiter, type RateLimits } from './rate-limit';
 import { RegistrySupergraph } from './registry-supergraph';
 import { RouterMetrics } from './metrics';
-import { RouterTracing, type FetchSpan } from './tracing';
+import { RouterTracing } from './tracing';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { safelist } from './safelist';
-import { DEADLINE_HEADER, SubgraphCallError, subgraphFetcher } from './subgraph-fetch';
+import { subgraphFetcher } from './subgraph-fetch';
+import { privateWhenSignedIn, responseCache } from './caching';
+import { readCredentials } from './credentials';
+import { formatError, httpErrors } from './errors';
+import { SubgraphDataSource, subgraphTrust } from './subgraph-data-source';
 
 export interface RouterOptions {
   /** A static supergraph (schema/supergraph.graphql), or the schema registry to follow. */
@@ -79,154 +80,6 @@ export interface Router {
   listen(port: number, host?: string): Promise<RunningServer>;
 }
 
-
-const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
-
-const anonymous = (context: RouterContext) => !context.identity && !context.providerAuthorization;
-
-/** An answer given to someone with a token is theirs: no shared cache may keep it. */
-const privateWhenSignedIn: ApolloServerPlugin<RouterContext> = {
-  async requestDidStart({ contextValue, overallCachePolicy }) {
-    if (!anonymous(contextValue)) overallCachePolicy.restrict({ scope: 'PRIVATE' });
-  },
-};
-
-/** Whole answers to anonymous queries, kept as long as the subgraphs' Cache-Control allows. */
-function responseCache(): ApolloServerPlugin<RouterContext> {
-  return responseCachePlugin<RouterContext>({
-    sessionId: async () => null,
-    shouldReadFromCache: async ({ contextValue }) => anonymous(contextValue),
-    shouldWriteToCache: async ({ contextValue }) => anonymous(contextValue),
-  });
-}
-
-const unauthenticated = (message: string) =>
-  new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
-
-/** Reads the Authorization header: a provider JWT, an anonymous identity, or nothing. */
-function readCredentials(header: string | undefined): RouterContext {
-  if (!header) return {};
-  const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-  if (!token) throw unauthenticated('The Authorization header must be "Bearer <token>".');
-  if (JWT.test(token)) return { providerAuthorization: `Bearer ${token}` };
-  if (IDENTITY_TOKEN.test(token)) return { identity: token };
-  throw unauthenticated('The bearer token is neither an identity token (43 or more base64url characters; POST /identity makes one) nor a provider token (a JWT).');
-}
-
-/** What the router may send a subgraph, by the network's rules and who publishes the subgraph. */
-export interface SubgraphTrust {
-  /** Whether the subgraph keeps personal data and so receives the person's pseudonym. */
-  personalData: boolean;
-  /** Whether a provider token of this organisation may reach the subgraph. */
-  acceptsProviderToken(organisation: string | null | undefined): boolean;
-}
-
-/**
- * A subgraph gets the person's pseudonym (its own, pairwise) only when the network registers it
- * as keeping personal data; any other subgraph sees an anonymous request. A provider's token
- * reaches only the subgraphs of the provider's own organisation and the network subgraphs that
- * verify provider tokens themselves; it is never passed to a third party, which could replay it.
- */
-export function subgraphTrust(rules: NetworkRules, subgraph: string, ownerOf: (subgraph: string) => string | undefined): SubgraphTrust {
-  const verifiesTokens = rules.providerTokenSubgraphs.includes(subgraph) && ownerOf(subgraph) === NETWORK_OWNER;
-  return {
-    personalData: keepsPersonalData(rules, subgraph) && ownerOf(subgraph) === NETWORK_OWNER,
-    acceptsProviderToken: (organisation) => verifiesTokens || (!!organisation && ownerOf(subgraph) === organisation),
-  };
-}
-
-/**
- * Each subgraph gets what its trust allows: its own pseudonym for the person, a provider's JWT;
- * the identity token itself and any other header from the client stay at the router.
- */
-class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
-  /** The fetch span of the call in progress, for willSendRequest to pass on in the trace headers. */
-  private readonly fetchSpan = new AsyncLocalStorage<FetchSpan>();
-
-  constructor(
-    config: ConstructorParameters<typeof RemoteGraphQLDataSource<RouterContext>>[0],
-    private readonly subgraph: string,
-    private readonly deriver: PseudonymDeriver,
-    private readonly tracing: RouterTracing,
-    private readonly trust: () => SubgraphTrust,
-  ) {
-    super(config);
-  }
-
-  /** One subgraph call, inside its own span when the request is traced: the span ends when the call does. */
-  override async process(options: GraphQLDataSourceProcessOptions<RouterContext>): ReturnType<RemoteGraphQLDataSource<RouterContext>['process']> {
-    // A client's operation (not a health check or a schema load) carries the router's context and its span.
-    const span = 'incomingRequestContext' in options ? this.tracing.startFetch(options.context.span, this.subgraph) : null;
-    if (!span) return super.process(options);
-    let ok = false;
-    try {
-      const response = await this.fetchSpan.run(span, () => super.process(options));
-      ok = response.errors === undefined;
-      return response;
-    } finally {
-      span.end(ok);
-    }
-  }
-
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['willSendRequest']>>[0]) {
-    const trust = this.trust();
-    if (context.providerAuthorization && trust.acceptsProviderToken(context.providerOrganisation)) request.http?.headers.set('authorization', context.providerAuthorization);
-    if (context.identity && trust.personalData) request.http?.headers.set(PSEUDONYM_HEADER, this.deriver.derive(context.identity, this.subgraph));
-    if (context.deadline) request.http?.headers.set(DEADLINE_HEADER, String(context.deadline));
-    const span = this.fetchSpan.getStore();
-    if (span && request.http) for (const [name, value] of Object.entries(span.headers)) request.http.headers.set(name, value);
-  }
-}
-
-/** The failed subgraph call behind an error, if one is: the fetcher throws it, the gateway and the server wrap it. */
-function subgraphCallError(error: unknown): SubgraphCallError | null {
-  for (let cause = error, depth = 0; cause && depth < 5; cause = (cause as { originalError?: unknown }).originalError, depth += 1) {
-    if (cause instanceof SubgraphCallError) return cause;
-  }
-  return null;
-}
-
-/** Subgraph failures reach the client as SUBGRAPH_UNAVAILABLE or DEADLINE_EXCEEDED; nothing internal leaks. */
-function formatError(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    const failed = subgraphCallError(error);
-    if (failed?.failure === 'PAST_DEADLINE') {
-      return {
-        message: `The request ran out of time before ${failed.subgraph} answered; that part of the answer is missing. Ask for less at once, or try again later.`,
-        path: formatted.path,
-        extensions: { code: ErrorCode.DEADLINE_EXCEEDED, serviceName: failed.subgraph },
-      };
-    }
-    if (failed) {
-      logger.warn({ service: failed.subgraph, failure: failed.failure }, 'subgraph unreachable');
-      return {
-        message: `A service of the network (${failed.subgraph}) is not answering; its part of the answer is missing. Try again later.`,
-        path: formatted.path,
-        extensions: { code: ErrorCode.SUBGRAPH_UNAVAILABLE, serviceName: failed.subgraph },
-      };
-    }
-    if (code === ErrorCode.INTERNAL_SERVER_ERROR && !formatted.extensions?.serviceName) {
-      logger.error({ message: formatted.message, path: formatted.path }, 'router error');
-      return { message: 'The router failed to answer this request. It has been logged; try again later.', path: formatted.path, extensions: { code } };
-    }
-    const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
-    // graphql-armor words its limits as syntax errors; a limit is not one ("Query Cost limit of 20000 exceeded").
-    const message = code === 'GRAPHQL_VALIDATION_FAILED' ? formatted.message.replace(/^Syntax Error: /, '') : formatted.message;
-    return { ...formatted, message, extensions };
-  };
-}
-
-function httpErrors(logger: Logger): ErrorRequestHandler {
-  return (error: { status?: number; type?: string }, _request, response, _next) => {
-    const status = error.status ?? 500;
-    const message =
-      error.type === 'entity.too.large' ? 'The request body is too large.' : error.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : 'The request could not be handled.';
-    if (status >= 500) logger.error({ err: error }, 'request failed');
-    const code = status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
-    response.status(status).json({ errors: [{ message, extensions: { code } }] });
-  };
-}
 
 /**
  * A subgraph is up when its `/ready` says so (the kit's subgraphs answer 503 while they build

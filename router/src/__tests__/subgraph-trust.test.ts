@@ -1,5 +1,5 @@
 import { NETWORK_OWNER, NETWORK_RULES } from '@aurora/supergraph';
-import { subgraphTrust } from '../router';
+import { subgraphTrust } from '../subgraph-data-source';
 
 const owners: Record<string, string> = { profile: NETWORK_OWNER, 'service-directory': NETWORK_OWNER, kela: NETWORK_OWNER, 'queue-co': 'queue-co', recommendation: 'evil-org' };
 const trust = (subgraph: string) => subgraphTrust(NETWORK_RULES, subgraph, (name) => owners[name]);
