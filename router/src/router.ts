@@ -23,6 +23,7 @@ import { RouterTracing } from './tracing';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { safelist } from './safelist';
 import { subgraphFetcher } from './subgraph-fetch';
+import { statusRoutes } from './status-routes';
 import { privateWhenSignedIn, responseCache } from './caching';
 import { readCredentials } from './credentials';
 import { formatError, httpErrors } from './errors';
@@ -82,26 +83,9 @@ export interface Router {
 
 
 /**
- * A subgraph is up when its `/ready` says so (the kit's subgraphs answer 503 while they build
- * their index); one without `/ready` is up when its `/health` answers.
- */
-async function probe(url: string, timeoutMs: number): Promise<'up' | 'starting' | 'down'> {
-  const base = url.replace(/\/graphql\/?$/, '');
-  try {
-    const ready = await fetch(`${base}/ready`, { signal: AbortSignal.timeout(timeoutMs) });
-    if (ready.ok) return 'up';
-    if (ready.status === 503) return 'starting';
-    const health = await fetch(`${base}/health`, { signal: AbortSignal.timeout(timeoutMs) });
-    return health.ok ? 'up' : 'down';
-  } catch {
-    return 'down';
-  }
-}
-
-/**
  * The network's front door: @apollo/gateway inside @apollo/server 5, serving the supergraph at
- * `/graphql`, liveness at `/health` and readiness (the supergraph loaded, the network's core
- * subgraphs answering; the others reported) at `/ready`.
+ * `/graphql` and anonymous identities at `/identity`; its status routes (`/health`, `/ready`,
+ * `/metrics`) are in status-routes.ts.
  */
 export function createRouter(options: RouterOptions): Router {
   const { logger } = options;
@@ -188,35 +172,7 @@ export function createRouter(options: RouterOptions): Router {
       app.post('/identity', identityCors, ...rateLimited, (_request, response) => {
         response.status(201).json({ token: newIdentityToken() });
       });
-      // Every subgraph the current supergraph routes to (one the registry no longer lists is left out), probed.
-      const probeSubgraphs = async () => {
-        const listed = [...subgraphs].filter(([name]) => !registry || registry.owners.size === 0 || registry.owners.has(name));
-        const states = await Promise.all(listed.map(async ([name, url]) => [name, await probe(url, options.readinessTimeoutMs ?? 2000)] as const));
-        metrics.subgraphStates(states);
-        return states;
-      };
-      app.get('/metrics', async (_request, response) => {
-        await probeSubgraphs();
-        response.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-      });
-      app.get('/health', (_request, response) => {
-        response.json({ status: 'ok', service: 'router' });
-      });
-      // Ready when the router and the network's core subgraphs answer: another organisation's subgraph
-      // being down is reported (and its fields are null with SUBGRAPH_UNAVAILABLE), but it cannot pull
-      // every router out of a load balancer. A subgraph the registry no longer lists is not reported.
-      app.get('/ready', async (_request, response) => {
-        const states = await probeSubgraphs();
-        const core = new Set(networkRules.coreSubgraphs);
-        const ready = states.every(([name, state]) => state === 'up' || !core.has(name));
-        const whole = states.every(([, state]) => state === 'up');
-        response.status(ready ? 200 : 503).json({
-          status: whole ? 'ready' : ready ? 'degraded' : 'not ready',
-          supergraph: 'loaded',
-          subgraphs: Object.fromEntries(states),
-          ...(registry ? { registry: registry.state } : {}),
-        });
-      });
+      statusRoutes(app, { subgraphs, registry, metrics, coreSubgraphs: networkRules.coreSubgraphs, readinessTimeoutMs: options.readinessTimeoutMs ?? 2000 });
       app.use(
         '/graphql',
         cors({ origin: options.corsOrigins ?? [], methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'], exposedHeaders: ['retry-after'] }),
