@@ -39,7 +39,9 @@ export function authorise(
   rules: Map<string, AccessRule>,
   caller: { authenticated: boolean; scopes: string[] },
 ): { operation: OperationDefinitionNode; refusals: Refusal[] } {
-  const fragments = new Map(document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]));
+  const fragments = new Map(
+    document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+  );
   const refusals: Refusal[] = [];
   const walk = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, path: string[]): SelectionSetNode => {
     const selections: SelectionNode[] = [];
@@ -59,12 +61,21 @@ export function authorise(
           refusals.push({ path: [...path, key], code: verdict, coordinate: `${parent.name}.${name}` });
           continue;
         }
-        selections.push(selection.selectionSet && returned ? { ...selection, selectionSet: walk(selection.selectionSet, returned as GraphQLCompositeType, [...path, key]) } : selection);
+        selections.push(
+          selection.selectionSet && returned
+            ? { ...selection, selectionSet: walk(selection.selectionSet, returned as GraphQLCompositeType, [...path, key]) }
+            : selection,
+        );
       } else {
         const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
         if (!fragment) continue;
         const condition = fragment.typeCondition ? (schema.getType(fragment.typeCondition.name.value) as GraphQLCompositeType) : parent;
-        selections.push({ kind: Kind.INLINE_FRAGMENT, typeCondition: fragment.typeCondition, directives: selection.directives, selectionSet: walk(fragment.selectionSet, condition, path) });
+        selections.push({
+          kind: Kind.INLINE_FRAGMENT,
+          typeCondition: fragment.typeCondition,
+          directives: selection.directives,
+          selectionSet: walk(fragment.selectionSet, condition, path),
+        });
       }
     }
     return { ...selectionSet, selections: selections.length > 0 ? selections : [TYPENAME] };

@@ -61,7 +61,9 @@ export function checkVariables(schema: GraphQLSchema, operation: OperationDefini
         }
       }
       if (count > 0) {
-        throw new VariablesRefused(`${path} has ${count === 1 ? 'a field' : `${count} fields`} that ${named.name} does not define: ${unknown.join(', ')}${count > unknown.length ? ', …' : ''}.`);
+        throw new VariablesRefused(
+          `${path} has ${count === 1 ? 'a field' : `${count} fields`} that ${named.name} does not define: ${unknown.join(', ')}${count > unknown.length ? ', …' : ''}.`,
+        );
       }
       for (const [key, field] of Object.entries(value as Record<string, unknown>)) walk(field, fields[key]?.type, `${path}.${key}`);
       return;
@@ -83,7 +85,9 @@ export function boundedVariables(limits: WorkLimits): ApolloServerPlugin {
         async didResolveOperation({ operation, schema, request }) {
           if (!operation) {
             // An operation name the document does not have is the client's mistake: 400, not a router failure.
-            const name = request.operationName ? `named "${request.operationName.slice(0, 100)}"` : 'to run: the document has several, name one in operationName';
+            const name = request.operationName
+              ? `named "${request.operationName.slice(0, 100)}"`
+              : 'to run: the document has several, name one in operationName';
             throw new GraphQLError(`Unknown operation ${name}.`, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
           }
           checkVariables(schema, operation, request.variables ?? {}, limits.maxVariableValues);
@@ -99,7 +103,10 @@ export function capErrors(errors: readonly GraphQLFormattedError[], limits: Work
     error.message.length > limits.maxErrorLength ? { ...error, message: `${error.message.slice(0, limits.maxErrorLength)}… (shortened)` } : error;
   if (errors.length <= limits.maxErrors) return errors.map(cut);
   const kept = errors.slice(0, limits.maxErrors - 1).map(cut);
-  kept.push({ message: `${errors.length - kept.length} more errors were left out of this answer.`, extensions: { code: ErrorCode.BAD_USER_INPUT, omittedErrors: errors.length - kept.length } });
+  kept.push({
+    message: `${errors.length - kept.length} more errors were left out of this answer.`,
+    extensions: { code: ErrorCode.BAD_USER_INPUT, omittedErrors: errors.length - kept.length },
+  });
   return kept;
 }
 
@@ -133,7 +140,12 @@ export function boundedResponse(maxBytes: number): RequestHandler {
           response.removeHeader('content-length');
           return send(
             JSON.stringify({
-              errors: [{ message: `The answer would be ${bytes} bytes; at most ${maxBytes} are sent. Ask for fewer items (first) or fewer fields.`, extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, maxBytes } }],
+              errors: [
+                {
+                  message: `The answer would be ${bytes} bytes; at most ${maxBytes} are sent. Ask for fewer items (first) or fewer fields.`,
+                  extensions: { code: ErrorCode.RESPONSE_TOO_LARGE, maxBytes },
+                },
+              ],
             }),
           );
         }

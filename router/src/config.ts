@@ -13,7 +13,10 @@ const subgraphUrls = z
   .default('')
   .transform((value, context) => {
     const urls: Record<string, string> = {};
-    for (const pair of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+    for (const pair of value
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)) {
       const match = /^([A-Za-z0-9_-]+)=(https?:\/\/\S+)$/.exec(pair);
       if (!match) {
         context.addIssue({ code: 'custom', message: `"${pair}" is not name=http(s)://url` });
@@ -27,15 +30,30 @@ const subgraphUrls = z
 const routerEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  AURORA_SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH).transform((file) => path.resolve(file)),
+  AURORA_SUPERGRAPH_PATH: z
+    .string()
+    .min(1)
+    .default(DEFAULT_SUPERGRAPH_PATH)
+    .transform((file) => path.resolve(file)),
   AURORA_SUBGRAPH_URLS: subgraphUrls,
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** The router's own data: its development pseudonym key and unconfirmed deletions. */
-  AURORA_DATA_DIR: z.string().min(1).default('.data').transform((dir) => path.resolve(dir)),
+  AURORA_DATA_DIR: z
+    .string()
+    .min(1)
+    .default('.data')
+    .transform((dir) => path.resolve(dir)),
   /** The pseudonym key (base64url, 32+ bytes); generated into the data folder for development when unset. */
-  AURORA_ROUTER_KEY: z.string().regex(/^[A-Za-z0-9_-]{43,}$/, 'must be base64url of at least 32 bytes').optional(),
+  AURORA_ROUTER_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43,}$/, 'must be base64url of at least 32 bytes')
+    .optional(),
   AURORA_PERSONAL_DATA_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional().or(z.literal('').transform(() => undefined)),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   AURORA_DELETION_RETRY_MS: z.coerce.number().int().min(1000).default(30_000),
   /** Follow this schema registry instead of the static supergraph file. */
   AURORA_REGISTRY_URL: z.string().url().optional(),
@@ -44,7 +62,15 @@ const routerEnv = z.object({
   NODE_ENV: z.string().default('development'),
   AURORA_INTROSPECTION: z.enum(['true', 'false']).optional(),
   /** Origins allowed to call the router from browsers, comma-separated. */
-  AURORA_CORS_ORIGINS: z.string().default('').transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
+  AURORA_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
   AURORA_BODY_LIMIT_BYTES: z.coerce.number().int().min(1000).default(DEFAULT_LIMITS.bodyBytes),
   AURORA_MAX_DEPTH: z.coerce.number().int().min(1).default(DEFAULT_LIMITS.maxDepth),
   AURORA_MAX_ALIASES: z.coerce.number().int().min(0).default(DEFAULT_LIMITS.maxAliases),
@@ -66,7 +92,9 @@ const routerEnv = z.object({
   AURORA_TRUST_PROXY: z
     .string()
     .optional()
-    .transform((value) => (value === undefined || value === '' || value === 'false' ? undefined : value === 'true' ? true : /^\d+$/.test(value) ? Number(value) : value)),
+    .transform((value) =>
+      value === undefined || value === '' || value === 'false' ? undefined : value === 'true' ? true : /^\d+$/.test(value) ? Number(value) : value,
+    ),
   AURORA_REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).default(DEFAULT_LIMITS.deadlineMs),
   AURORA_MAX_RESPONSE_BYTES: z.coerce.number().int().min(10_000).default(DEFAULT_LIMITS.maxResponseBytes),
   AURORA_ALLOW_BATCHING: z.enum(['true', 'false']).default('false'),
@@ -135,5 +163,12 @@ export function routerPolicy(config: RouterConfig): {
 
 /** The router's settings; the only place its environment is read. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
-  return parseEnv('router', routerEnv.refine((config) => config.AURORA_RATE_LIMIT_STORE !== 'shared' || config.MONGODB_URI, { message: 'AURORA_RATE_LIMIT_STORE=shared counts in MongoDB: set MONGODB_URI too', path: ['AURORA_RATE_LIMIT_STORE'] }), env);
+  return parseEnv(
+    'router',
+    routerEnv.refine((config) => config.AURORA_RATE_LIMIT_STORE !== 'shared' || config.MONGODB_URI, {
+      message: 'AURORA_RATE_LIMIT_STORE=shared counts in MongoDB: set MONGODB_URI too',
+      path: ['AURORA_RATE_LIMIT_STORE'],
+    }),
+    env,
+  );
 }

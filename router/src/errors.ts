@@ -46,7 +46,11 @@ export function httpErrors(logger: Logger): ErrorRequestHandler {
   return (error: { status?: number; type?: string }, _request, response, _next) => {
     const status = error.status ?? 500;
     const message =
-      error.type === 'entity.too.large' ? 'The request body is too large.' : error.type === 'entity.parse.failed' ? 'The request body is not valid JSON.' : 'The request could not be handled.';
+      error.type === 'entity.too.large'
+        ? 'The request body is too large.'
+        : error.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON.'
+          : 'The request could not be handled.';
     if (status >= 500) logger.error({ err: error }, 'request failed');
     const code = status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
     response.status(status).json({ errors: [{ message, extensions: { code } }] });

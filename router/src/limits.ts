@@ -84,7 +84,9 @@ export function tokenLimit(max: number): RequestHandler {
     const query = (request.body as { query?: unknown } | undefined)?.query ?? request.query.query;
     const count = typeof query === 'string' ? countTokens(query, max) : null;
     if (count !== null && count > max) {
-      response.status(400).json({ errors: [{ message: `The operation has more than ${max} tokens; make it smaller.`, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
+      response
+        .status(400)
+        .json({ errors: [{ message: `The operation has more than ${max} tokens; make it smaller.`, extensions: { code: ErrorCode.BAD_USER_INPUT } }] });
       return;
     }
     next();
@@ -108,5 +110,9 @@ export function operationLimits(limits: RouterLimits) {
     blockFieldSuggestion: { enabled: limits.hideSuggestions },
   });
   const protection = armor.protect();
-  return { plugins: protection.plugins, validationRules: [...protection.validationRules, maxRootFields(limits.maxRootFields)], tokenLimit: tokenLimit(limits.maxTokens) };
+  return {
+    plugins: protection.plugins,
+    validationRules: [...protection.validationRules, maxRootFields(limits.maxRootFields)],
+    tokenLimit: tokenLimit(limits.maxTokens),
+  };
 }

@@ -14,7 +14,12 @@ runService('router', async () => {
   else if (!fs.existsSync(config.AURORA_SUPERGRAPH_PATH)) {
     throw new Error(`Supergraph file ${config.AURORA_SUPERGRAPH_PATH} does not exist. Run \`npm run schema:compose\`, or set AURORA_SUPERGRAPH_PATH.`);
   } else supergraph = { sdl: fs.readFileSync(config.AURORA_SUPERGRAPH_PATH, 'utf8') };
-  const store = await openStore({ subgraph: 'router', dataDir: config.AURORA_DATA_DIR, mongodbUri: config.MONGODB_URI, onWarning: (message) => logger.warn(message) });
+  const store = await openStore({
+    subgraph: 'router',
+    dataDir: config.AURORA_DATA_DIR,
+    mongodbUri: config.MONGODB_URI,
+    onWarning: (message) => logger.warn(message),
+  });
   const running = await createRouter({
     supergraph,
     subgraphUrls: config.AURORA_SUBGRAPH_URLS,

@@ -13,7 +13,12 @@ export class RouterMetrics {
   readonly registry = new Registry();
   /** Operation names with a label of their own: the first ones seen, up to the limit; later ones count as "other". */
   private readonly operations = new Set<string>();
-  private readonly requests = new Counter({ name: 'aurora_router_requests_total', help: 'GraphQL requests, by operation name and outcome.', labelNames: ['operation', 'outcome'], registers: [this.registry] });
+  private readonly requests = new Counter({
+    name: 'aurora_router_requests_total',
+    help: 'GraphQL requests, by operation name and outcome.',
+    labelNames: ['operation', 'outcome'],
+    registers: [this.registry],
+  });
   private readonly latency = new Histogram({
     name: 'aurora_router_request_duration_seconds',
     help: 'Time to answer a GraphQL request, by operation name.',
@@ -21,7 +26,12 @@ export class RouterMetrics {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [this.registry],
   });
-  private readonly fetches = new Counter({ name: 'aurora_router_subgraph_fetches_total', help: 'Fetches from subgraphs, by subgraph and outcome.', labelNames: ['subgraph', 'outcome'], registers: [this.registry] });
+  private readonly fetches = new Counter({
+    name: 'aurora_router_subgraph_fetches_total',
+    help: 'Fetches from subgraphs, by subgraph and outcome.',
+    labelNames: ['subgraph', 'outcome'],
+    registers: [this.registry],
+  });
   private readonly fetchLatency = new Histogram({
     name: 'aurora_router_subgraph_fetch_duration_seconds',
     help: 'Time a subgraph took to answer a fetch.',

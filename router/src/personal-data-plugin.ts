@@ -18,7 +18,7 @@ export function personalDataPlugin(coordinator: PersonalDataCoordinator): Apollo
       return {
         async responseForOperation(requestContext) {
           const operation = requestContext.operation as OperationDefinitionNode | undefined;
-          if (!operation || operation.operation !== 'mutation') return null;
+          if (operation?.operation !== 'mutation') return null;
           const roots = operation.selectionSet.selections.filter((selection) => selection.kind === Kind.FIELD);
           const ours = roots.filter((selection) => FIELDS.has(selection.name.value));
           if (ours.length === 0) return null;

@@ -44,7 +44,7 @@ export class PersonalDataCoordinator {
     this.pending = store.collection<PendingDeletion>('pendingDeletions');
   }
 
-  private async call(subgraph: string, url: string, method: 'GET' | 'POST', action: string, pseudonym?: string): Promise<Response> {
+  private async call(_subgraph: string, url: string, method: 'GET' | 'POST', action: string, pseudonym?: string): Promise<Response> {
     return fetch(`${base(url)}${PERSONAL_DATA_PATH}${action}`, {
       method,
       headers: { authorization: `Bearer ${this.secret}`, ...(pseudonym ? { [PSEUDONYM_HEADER]: pseudonym } : {}) },

@@ -81,7 +81,6 @@ export interface Router {
   listen(port: number, host?: string): Promise<RunningServer>;
 }
 
-
 /**
  * The network's front door: @apollo/gateway inside @apollo/server 5, serving the supergraph at
  * `/graphql` and anonymous identities at `/identity`; its status routes (`/health`, `/ready`,
@@ -107,7 +106,8 @@ export function createRouter(options: RouterOptions): Router {
         const secured = secureSupergraph(supergraphSdl);
         return { sdl: secured.gatewaySdl, commit: () => (rules = secured.rules) };
       };
-      const registry = 'registryUrl' in options.supergraph ? new RegistrySupergraph(options.supergraph.registryUrl, options.supergraph.pollMs ?? 2000, logger, prepare) : null;
+      const registry =
+        'registryUrl' in options.supergraph ? new RegistrySupergraph(options.supergraph.registryUrl, options.supergraph.pollMs ?? 2000, logger, prepare) : null;
       let staticSdl = '';
       if (!registry && 'sdl' in options.supergraph) {
         const prepared = prepare(options.supergraph.sdl);
@@ -153,7 +153,19 @@ export function createRouter(options: RouterOptions): Router {
         formatError: formatError(logger),
         // Shutdown is ours (closeOnSignal): stores must close after the server drains.
         stopOnTerminationSignals: false,
-        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), tracing.plugin() as never, personalDataPlugin(personalData), authorizationPlugin(() => rules, verifier), metrics.plugin(), boundedVariables(limits), boundedErrors(limits), ...protection.plugins, privateWhenSignedIn, ...(options.responseCache ? [responseCache()] : []), ...(options.plugins ?? [])],
+        plugins: [
+          ApolloServerPluginDrainHttpServer({ httpServer }),
+          tracing.plugin() as never,
+          personalDataPlugin(personalData),
+          authorizationPlugin(() => rules, verifier),
+          metrics.plugin(),
+          boundedVariables(limits),
+          boundedErrors(limits),
+          ...protection.plugins,
+          privateWhenSignedIn,
+          ...(options.responseCache ? [responseCache()] : []),
+          ...(options.plugins ?? []),
+        ],
       });
       await apollo.start();
 
@@ -161,7 +173,11 @@ export function createRouter(options: RouterOptions): Router {
       const identityCors = cors({ origin: options.corsOrigins ?? [], methods: ['POST'] });
       const limitRate = rateLimiter(
         options.rateLimits ?? NO_RATE_LIMITS,
-        (authorization) => verifier.verify(authorization).then((claims) => claims.organisation ?? null, () => null),
+        (authorization) =>
+          verifier.verify(authorization).then(
+            (claims) => claims.organisation ?? null,
+            () => null,
+          ),
         logger,
         (kind) => metrics.limited(kind),
         options.sharedRateLimits ? options.store : undefined,
@@ -175,7 +191,12 @@ export function createRouter(options: RouterOptions): Router {
       statusRoutes(app, { subgraphs, registry, metrics, coreSubgraphs: networkRules.coreSubgraphs, readinessTimeoutMs: options.readinessTimeoutMs ?? 2000 });
       app.use(
         '/graphql',
-        cors({ origin: options.corsOrigins ?? [], methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'], exposedHeaders: ['retry-after'] }),
+        cors({
+          origin: options.corsOrigins ?? [],
+          methods: ['GET', 'POST'],
+          allowedHeaders: ['content-type', 'authorization', 'apollo-require-preflight'],
+          exposedHeaders: ['retry-after'],
+        }),
         ...rateLimited,
         boundedResponse(limits.maxResponseBytes),
         express.json({ limit: limits.bodyBytes }),

@@ -45,7 +45,12 @@ export function safelist(operations: Map<string, string>): RequestHandler {
     const known = id ? operations.get(id) : undefined;
     if (!known) {
       response.status(403).json({
-        errors: [{ message: 'This operation is not on the network\'s safelist of persisted queries. Send an operation from the published manifest.', extensions: { code: ErrorCode.FORBIDDEN } }],
+        errors: [
+          {
+            message: "This operation is not on the network's safelist of persisted queries. Send an operation from the published manifest.",
+            extensions: { code: ErrorCode.FORBIDDEN },
+          },
+        ],
       });
       return;
     }

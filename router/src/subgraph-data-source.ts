@@ -64,7 +64,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
 
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<RouterContext>['willSendRequest']>>[0]) {
     const trust = this.trust();
-    if (context.providerAuthorization && trust.acceptsProviderToken(context.providerOrganisation)) request.http?.headers.set('authorization', context.providerAuthorization);
+    if (context.providerAuthorization && trust.acceptsProviderToken(context.providerOrganisation))
+      request.http?.headers.set('authorization', context.providerAuthorization);
     if (context.identity && trust.personalData) request.http?.headers.set(PSEUDONYM_HEADER, this.deriver.derive(context.identity, this.subgraph));
     if (context.deadline) request.http?.headers.set(DEADLINE_HEADER, String(context.deadline));
     const span = this.fetchSpan.getStore();

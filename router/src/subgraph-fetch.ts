@@ -49,7 +49,9 @@ export function subgraphFetcher(
       shared = fetchOnce(url, init)
         .then(async (response) => {
           const headers: [string, string][] = [];
-          response.headers.forEach((value, name) => headers.push([name, value]));
+          response.headers.forEach((value, name) => {
+            headers.push([name, value]);
+          });
           return { status: response.status, headers, text: await response.text() };
         })
         .finally(() => inFlight.delete(key));
@@ -64,7 +66,9 @@ export function subgraphFetcher(
 function forwardedHeaders(headers: unknown): string {
   const entries: [string, string][] = [];
   if (headers && typeof (headers as { forEach?: unknown }).forEach === 'function') {
-    (headers as { forEach(callback: (value: string, name: string) => void): void }).forEach((value, name) => entries.push([name.toLowerCase(), value]));
+    (headers as { forEach(callback: (value: string, name: string) => void): void }).forEach((value, name) => {
+      entries.push([name.toLowerCase(), value]);
+    });
   } else if (headers && typeof headers === 'object') {
     for (const [name, value] of Object.entries(headers as Record<string, string>)) entries.push([name.toLowerCase(), String(value)]);
   }
@@ -88,8 +92,11 @@ function fetcherWithRetry(subgraph: string, timeoutMs: number, retryDelayMs: num
       const response = await attempt();
       record(response.ok ? 'ok' : 'error', (performance.now() - started) / 1000);
       return response;
-    } catch (error) {
-      const refused = /ECONNREFUSED|ECONNRESET|EPIPE|socket|fetch failed/i.test(`${(error as Error).message} ${String((error as { code?: unknown }).code ?? '')}`);
+    } catch (firstError) {
+      let error = firstError;
+      const refused = /ECONNREFUSED|ECONNRESET|EPIPE|socket|fetch failed/i.test(
+        `${(error as Error).message} ${String((error as { code?: unknown }).code ?? '')}`,
+      );
       if (refused && !isMutation(init.body)) {
         await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
         try {
@@ -102,7 +109,8 @@ function fetcherWithRetry(subgraph: string, timeoutMs: number, retryDelayMs: num
       }
       const timedOut = (error as { type?: string }).type === 'request-timeout' || (error as Error).name === 'TimeoutError';
       record(timedOut ? 'timeout' : 'error', (performance.now() - started) / 1000);
-      if (timedOut && timeout < timeoutMs) throw new SubgraphCallError(subgraph, 'PAST_DEADLINE', `Subgraph "${subgraph}" did not answer before the request's deadline.`);
+      if (timedOut && timeout < timeoutMs)
+        throw new SubgraphCallError(subgraph, 'PAST_DEADLINE', `Subgraph "${subgraph}" did not answer before the request's deadline.`);
       if (timedOut) throw new SubgraphCallError(subgraph, 'TIMEOUT', `Subgraph "${subgraph}" did not answer within ${timeoutMs} ms.`);
       throw new SubgraphCallError(subgraph, 'UNREACHABLE', `Subgraph "${subgraph}" could not be reached (fetch failed).`);
     }

@@ -66,7 +66,11 @@ export class RouterTracing {
   /** Starts a subgraph fetch's span under the request's span and returns the headers that carry it. */
   startFetch(parent: Span | undefined, subgraph: string): FetchSpan | null {
     if (!this.tracer || !parent) return null;
-    const span = this.tracer.startSpan(`subgraph.fetch ${subgraph}`, { kind: SpanKind.CLIENT, attributes: { 'aurora.subgraph': subgraph } }, trace.setSpan(otelContext.active(), parent));
+    const span = this.tracer.startSpan(
+      `subgraph.fetch ${subgraph}`,
+      { kind: SpanKind.CLIENT, attributes: { 'aurora.subgraph': subgraph } },
+      trace.setSpan(otelContext.active(), parent),
+    );
     const headers: Record<string, string> = {};
     propagator.inject(trace.setSpan(ROOT_CONTEXT, span), headers, headerSetter);
     return {

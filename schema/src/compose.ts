@@ -7,9 +7,7 @@ export interface SubgraphSchema {
   sdl: string;
 }
 
-export type CompositionResult =
-  | { ok: true; supergraphSdl: string; hints: string[] }
-  | { ok: false; errors: [code: string, message: string][] };
+export type CompositionResult = { ok: true; supergraphSdl: string; hints: string[] } | { ok: false; errors: [code: string, message: string][] };
 
 /** Composes subgraph schemas into the supergraph with @apollo/composition. */
 export function composeSupergraph(subgraphs: SubgraphSchema[]): CompositionResult {

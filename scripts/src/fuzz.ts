@@ -39,7 +39,10 @@ async function main(): Promise<void> {
           const code = String(error.extensions?.code);
           codes.set(code, (codes.get(code) ?? 0) + 1);
         }
-        if (sent % 250 === 0) process.stdout.write(`  ${sent} requests, ${Math.round((Date.now() - started) / 1000)} s, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB\n`);
+        if (sent % 250 === 0)
+          process.stdout.write(
+            `  ${sent} requests, ${Math.round((Date.now() - started) / 1000)} s, RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB\n`,
+          );
         const fault = faultOf(answer, MAX_MS);
         if (fault) throw new Error(`${request.kind}: ${fault}\nrequest: ${request.body.slice(0, 800)}`);
       }),
@@ -52,7 +55,10 @@ async function main(): Promise<void> {
         `No fault in ${sent} requests (seed ${SEED}).`,
         `Latency p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${at(1)} ms.`,
         `RSS ${Math.round(before / 2 ** 20)} → peak ${Math.round(peak / 2 ** 20)} MiB.`,
-        `Answers: ${[...codes].sort((a, b) => b[1] - a[1]).map(([code, count]) => `${code} ${count}`).join(', ')}.`,
+        `Answers: ${[...codes]
+          .sort((a, b) => b[1] - a[1])
+          .map(([code, count]) => `${code} ${count}`)
+          .join(', ')}.`,
         '',
       ].join('\n'),
     );

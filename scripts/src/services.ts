@@ -36,7 +36,11 @@ export function serviceCommands(routerPort = 4000, portOffset = 0, routerEnv: Re
       name: entry.name,
       command: `${RUN_TS} subgraphs/${entry.name}/src/main.ts`,
       port,
-      env: { PORT: String(port), AURORA_ROUTER_URL: `http://127.0.0.1:${routerPort}/graphql`, AURORA_PUBLIC_ROUTER_URL: `http://localhost:${routerPort}/graphql` },
+      env: {
+        PORT: String(port),
+        AURORA_ROUTER_URL: `http://127.0.0.1:${routerPort}/graphql`,
+        AURORA_PUBLIC_ROUTER_URL: `http://localhost:${routerPort}/graphql`,
+      },
     };
   });
   const urls = subgraphs.map((subgraph) => `${subgraph.name}=http://127.0.0.1:${subgraph.port}/graphql`).join(',');
@@ -61,7 +65,11 @@ export function serviceCommands(routerPort = 4000, portOffset = 0, routerEnv: Re
 }
 
 /** Benchmarks load the router from one address far beyond a client's rate limit; they measure the router, not its limiter. */
-export const BENCH_ROUTER_ENV: Record<string, string> = { AURORA_RATE_LIMIT_PER_ADDRESS: '0', AURORA_RATE_LIMIT_PER_IDENTITY: '0', AURORA_RATE_LIMIT_PER_PROVIDER: '0' };
+export const BENCH_ROUTER_ENV: Record<string, string> = {
+  AURORA_RATE_LIMIT_PER_ADDRESS: '0',
+  AURORA_RATE_LIMIT_PER_IDENTITY: '0',
+  AURORA_RATE_LIMIT_PER_PROVIDER: '0',
+};
 
 /** Polls the router's /ready until it answers 200; returns null then, else the last state seen. */
 export async function waitUntilReady(

@@ -45,7 +45,9 @@ export function supervise(inputs: ConcurrentlyCommandInput[], options: Supervise
       const delay = Math.min(firstDelay * 2 ** crashesInARow, maxDelay);
       crashesInARow += 1;
       const how = describeExit(event.exitCode);
-      say(`[${command.name}] ${how}; starting it again in ${(delay / 1000).toFixed(delay < 1000 ? 1 : 0)} s (crash ${crashesInARow} in a row). The other services keep running.`);
+      say(
+        `[${command.name}] ${how}; starting it again in ${(delay / 1000).toFixed(delay < 1000 ? 1 : 0)} s (crash ${crashesInARow} in a row). The other services keep running.`,
+      );
       const timer = setTimeout(() => {
         timers.delete(timer);
         if (stopping) return;

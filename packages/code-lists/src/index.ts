@@ -56,9 +56,31 @@ export const serviceClass = (code: string) => serviceClassesByCode.get(code);
  * The ten meters of AuroraAI's 3X10D life-situation model: the field names GraphQL inputs and
  * profile attributes use, and the dimension names of the WellbeingDimension enum, in one order.
  */
-export const METERS = ['family', 'finance', 'friends', 'health', 'housing', 'improvementOfStrengths', 'lifeSatisfaction', 'resilience', 'selfEsteem', 'workingStudying'] as const;
+export const METERS = [
+  'family',
+  'finance',
+  'friends',
+  'health',
+  'housing',
+  'improvementOfStrengths',
+  'lifeSatisfaction',
+  'resilience',
+  'selfEsteem',
+  'workingStudying',
+] as const;
 export type Meter = (typeof METERS)[number];
-export const DIMENSIONS = ['FAMILY', 'FINANCE', 'FRIENDS', 'HEALTH', 'HOUSING', 'IMPROVEMENT_OF_STRENGTHS', 'LIFE_SATISFACTION', 'RESILIENCE', 'SELF_ESTEEM', 'WORKING_STUDYING'] as const;
+export const DIMENSIONS = [
+  'FAMILY',
+  'FINANCE',
+  'FRIENDS',
+  'HEALTH',
+  'HOUSING',
+  'IMPROVEMENT_OF_STRENGTHS',
+  'LIFE_SATISFACTION',
+  'RESILIENCE',
+  'SELF_ESTEEM',
+  'WORKING_STUDYING',
+] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
 export const dimensionOf = (meter: Meter): Dimension => DIMENSIONS[METERS.indexOf(meter)] as Dimension;
 export const meterOf = (dimension: Dimension): Meter => METERS[DIMENSIONS.indexOf(dimension)] as Meter;

@@ -6,8 +6,17 @@ export interface StoreOperation {
 }
 
 const COUNTED = [
-  'find', 'findOne', 'countDocuments', 'insertOne', 'insertMany', 'replaceOne', 'updateOne',
-  'updateMany', 'deleteOne', 'deleteMany', 'bulkWrite',
+  'find',
+  'findOne',
+  'countDocuments',
+  'insertOne',
+  'insertMany',
+  'replaceOne',
+  'updateOne',
+  'updateMany',
+  'deleteOne',
+  'deleteMany',
+  'bulkWrite',
 ] as const;
 
 /**

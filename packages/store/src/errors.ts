@@ -19,8 +19,7 @@ export class CorruptDataError extends StoreError {
   ) {
     super(
       'CORRUPT_DATA',
-      `Data file ${file} is damaged (${detail}). Nothing was changed. ` +
-        'Restore the file from a backup, or move it away to start that collection empty.',
+      `Data file ${file} is damaged (${detail}). Nothing was changed. Restore the file from a backup, or move it away to start that collection empty.`,
     );
     this.name = 'CorruptDataError';
   }

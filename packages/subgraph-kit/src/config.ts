@@ -16,7 +16,11 @@ export function subgraphEnvSchema(defaultPort: number) {
   return z.object({
     PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort),
     HOST: z.string().min(1).default('127.0.0.1'),
-    AURORA_DATA_DIR: z.string().min(1).default('.data').transform((dir) => path.resolve(dir)),
+    AURORA_DATA_DIR: z
+      .string()
+      .min(1)
+      .default('.data')
+      .transform((dir) => path.resolve(dir)),
     MONGODB_URI: z
       .string()
       .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')

@@ -25,7 +25,6 @@ export {
 export { localise, LANGUAGES, type Language, type LocalisedText } from './language';
 export { closeOnSignal, runService } from './shutdown';
 export { runSubgraph, type SubgraphEnv } from './run-subgraph';
-export { postGraphQL } from './post-graphql';
 export {
   ProviderTokenVerifier,
   requireScope,

@@ -7,23 +7,26 @@ export type { Logger } from 'pino';
  * appear, so a log line never carries what could identify a person.
  */
 export function createLogger(service: string, level = 'info', destination?: DestinationStream): Logger {
-  return pino({
-    level,
-    base: { service },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: {
-      paths: [
-        'authorization',
-        'headers.authorization',
-        'headers.cookie',
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'pseudonym',
-        '*.pseudonym',
-        'token',
-        '*.token',
-      ],
-      censor: '[redacted]',
+  return pino(
+    {
+      level,
+      base: { service },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: {
+        paths: [
+          'authorization',
+          'headers.authorization',
+          'headers.cookie',
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'pseudonym',
+          '*.pseudonym',
+          'token',
+          '*.token',
+        ],
+        censor: '[redacted]',
+      },
     },
-  }, destination);
+    destination,
+  );
 }

@@ -71,12 +71,7 @@ export interface Connection<N> {
  * Builds a Relay connection from one page fetched with one extra item (`limit: first + 1`),
  * which tells whether a next page exists without a second query.
  */
-export function connectionFromPage<N>(
-  fetched: N[],
-  first: number,
-  totalCount: number,
-  cursorOf: (node: N) => string,
-): Connection<N> {
+export function connectionFromPage<N>(fetched: N[], first: number, totalCount: number, cursorOf: (node: N) => string): Connection<N> {
   const nodes = fetched.slice(0, first);
   const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
   return {

@@ -120,7 +120,9 @@ export function createSubgraphServer<TContext extends object>(options: SubgraphS
       });
       app.get('/ready', (_request, response) => {
         const state = options.readiness?.() ?? { ready: true };
-        response.status(state.ready ? 200 : 503).json({ status: state.ready ? 'ready' : 'starting', service: name, ...(state.reason ? { reason: state.reason } : {}) });
+        response
+          .status(state.ready ? 200 : 503)
+          .json({ status: state.ready ? 'ready' : 'starting', service: name, ...(state.reason ? { reason: state.reason } : {}) });
       });
       if (options.personalData) mountPersonalData(app, options.personalData, logger);
       options.routes?.(app);

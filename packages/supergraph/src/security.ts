@@ -53,14 +53,21 @@ export function secureSupergraph(supergraphSdl: string): SecuredSupergraph {
     ObjectTypeDefinition: { enter: collect },
     InterfaceTypeDefinition: { enter: collect },
   });
-  function collect(node: { name: { value: string }; directives?: readonly ConstDirectiveNode[]; fields?: readonly { name: { value: string }; directives?: readonly ConstDirectiveNode[] }[] }) {
+  function collect(node: {
+    name: { value: string };
+    directives?: readonly ConstDirectiveNode[];
+    fields?: readonly { name: { value: string }; directives?: readonly ConstDirectiveNode[] }[];
+  }) {
     const typeRule = ruleOf(node.directives);
     if (typeRule) rules.set(node.name.value, typeRule);
     for (const field of node.fields ?? []) {
       const fieldRule = ruleOf(field.directives);
       if (fieldRule) rules.set(`${node.name.value}.${field.name.value}`, fieldRule);
     }
-    const strip = <T extends { directives?: readonly ConstDirectiveNode[] }>(item: T): T => ({ ...item, directives: item.directives?.filter((directive) => !SECURITY_DIRECTIVES.has(directive.name.value)) });
+    const strip = <T extends { directives?: readonly ConstDirectiveNode[] }>(item: T): T => ({
+      ...item,
+      directives: item.directives?.filter((directive) => !SECURITY_DIRECTIVES.has(directive.name.value)),
+    });
     return { ...strip(node), fields: node.fields?.map(strip) } as never;
   }
   return { gatewaySdl: print(withoutSecurity), rules };
@@ -69,7 +76,7 @@ export function secureSupergraph(supergraphSdl: string): SecuredSupergraph {
 /** Whether a caller with these credentials meets a rule. */
 export function allows(rule: AccessRule, caller: { authenticated: boolean; scopes: string[] }): 'ok' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
   if (rule.authenticated && !caller.authenticated) return 'UNAUTHENTICATED';
-  if (rule.scopes && !rule.scopes.some((all) => all.every((scope) => caller.scopes.includes(scope)))) return caller.authenticated ? 'FORBIDDEN' : 'UNAUTHENTICATED';
+  if (rule.scopes && !rule.scopes.some((all) => all.every((scope) => caller.scopes.includes(scope))))
+    return caller.authenticated ? 'FORBIDDEN' : 'UNAUTHENTICATED';
   return 'ok';
 }
-

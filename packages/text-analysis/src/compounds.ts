@@ -20,8 +20,17 @@ const MAX_PREFIX_WEIGHT = 50;
  * query word the corpus does not know, to find the base form it does.
  */
 const GRADATION: [weak: string, strong: string][] = [
-  ['ng', 'nk'], ['mm', 'mp'], ['ll', 'lt'], ['nn', 'nt'], ['rr', 'rt'],
-  ['k', 'kk'], ['p', 'pp'], ['t', 'tt'], ['v', 'p'], ['d', 't'], ['j', 'k'],
+  ['ng', 'nk'],
+  ['mm', 'mp'],
+  ['ll', 'lt'],
+  ['nn', 'nt'],
+  ['rr', 'rt'],
+  ['k', 'kk'],
+  ['p', 'pp'],
+  ['t', 'tt'],
+  ['v', 'p'],
+  ['d', 't'],
+  ['j', 'k'],
 ];
 
 /**
@@ -130,7 +139,8 @@ export class Decompounder {
       if (!rest) continue;
       const weights = [left.weight, ...rest.weights];
       // Geometric mean of the parts' weights; each part beyond two must earn its place.
-      const score = Math.exp(weights.reduce((sum, weight) => sum + Math.log(weight), 0) / weights.length) * EXTRA_PART_PENALTY ** Math.max(0, weights.length - 2);
+      const score =
+        Math.exp(weights.reduce((sum, weight) => sum + Math.log(weight), 0) / weights.length) * EXTRA_PART_PENALTY ** Math.max(0, weights.length - 2);
       // A whole word the corpus knows is split only when its parts are known better (Koehn and Knight).
       if (!best || score > best.score) best = { parts: [left.stem, ...rest.parts], weights, score };
     }

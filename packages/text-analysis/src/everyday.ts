@@ -12,7 +12,9 @@ const DATA = path.join(__dirname, '..', 'data', 'everyday-words.json');
 const MAX_PHRASE = 3;
 
 const keyOf = (text: string, language: TextLanguage): string | null => {
-  const stems = tokenize(text).map((word) => analyse(word, language)).filter((stem): stem is string => stem !== null);
+  const stems = tokenize(text)
+    .map((word) => analyse(word, language))
+    .filter((stem): stem is string => stem !== null);
   return stems.length > 0 ? stems.join(' ') : null;
 };
 
@@ -84,7 +86,8 @@ export class EverydayWords {
         const positions = Array.from({ length: size }, (_, offset) => start + offset);
         if (positions.some((position) => spent.has(position))) continue;
         // A phrase does not begin or end with a word such as "ja" or "and": "velkaongelmat ja" is "velkaongelmat".
-        if (size > 1 && [words[start], words[start + size - 1]].some((word) => TEXT_LANGUAGES.some((language) => isStopword(word as string, language)))) continue;
+        if (size > 1 && [words[start], words[start + size - 1]].some((word) => TEXT_LANGUAGES.some((language) => isStopword(word as string, language))))
+          continue;
         const phrase = words.slice(start, start + size).join(' ');
         let matched = false;
         for (const language of TEXT_LANGUAGES) {

@@ -67,9 +67,33 @@ export const SERVICE_FIELDS = (language) => `id
   }`;
 
 const WORDS = {
-  FI: { visit: 'Käyntiosoite', hours: 'Aukioloajat', phone: 'Puhelin', web: 'Verkossa', provider: 'Palveluntuottaja', closed: 'suljettu', days: ['ma', 'ti', 'ke', 'to', 'pe', 'la', 'su'] },
-  SV: { visit: 'Besöksadress', hours: 'Öppettider', phone: 'Telefon', web: 'På webben', provider: 'Anordnare', closed: 'stängt', days: ['mån', 'tis', 'ons', 'tor', 'fre', 'lör', 'sön'] },
-  EN: { visit: 'Visiting address', hours: 'Opening hours', phone: 'Phone', web: 'Online', provider: 'Provider', closed: 'closed', days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] },
+  FI: {
+    visit: 'Käyntiosoite',
+    hours: 'Aukioloajat',
+    phone: 'Puhelin',
+    web: 'Verkossa',
+    provider: 'Palveluntuottaja',
+    closed: 'suljettu',
+    days: ['ma', 'ti', 'ke', 'to', 'pe', 'la', 'su'],
+  },
+  SV: {
+    visit: 'Besöksadress',
+    hours: 'Öppettider',
+    phone: 'Telefon',
+    web: 'På webben',
+    provider: 'Anordnare',
+    closed: 'stängt',
+    days: ['mån', 'tis', 'ons', 'tor', 'fre', 'lör', 'sön'],
+  },
+  EN: {
+    visit: 'Visiting address',
+    hours: 'Opening hours',
+    phone: 'Phone',
+    web: 'Online',
+    provider: 'Provider',
+    closed: 'closed',
+    days: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
+  },
 };
 
 function hours(list, words) {
@@ -95,11 +119,13 @@ export function serviceCard(service, language, extra = []) {
   };
   for (const channel of service.channels ?? []) {
     if (channel.__typename === 'ServiceLocationChannel') {
-      for (const address of channel.visitingAddresses ?? []) add(words.visit, [address.street, [address.postalCode, address.postOffice].filter(Boolean).join(' ')].filter(Boolean).join(', '));
+      for (const address of channel.visitingAddresses ?? [])
+        add(words.visit, [address.street, [address.postalCode, address.postOffice].filter(Boolean).join(' ')].filter(Boolean).join(', '));
       for (const line of hours(channel.serviceHours ?? [], words)) add(words.hours, line);
     }
     for (const phone of channel.phoneNumbers ?? []) add(words.phone, phone.number, `tel:${phone.number.replace(/[^+\d]/g, '')}`);
-    if ((channel.__typename === 'WebPageChannel' || channel.__typename === 'ElectronicChannel') && /^https?:\/\//.test(channel.url ?? '')) add(words.web, channel.name ?? channel.url, channel.url);
+    if ((channel.__typename === 'WebPageChannel' || channel.__typename === 'ElectronicChannel') && /^https?:\/\//.test(channel.url ?? ''))
+      add(words.web, channel.name ?? channel.url, channel.url);
   }
   return el(
     'article',

@@ -29,7 +29,10 @@ export function mountPage(app: express.Express, options: PageOptions): void {
     next();
   });
   app.get('/config.js', (_request, response) => {
-    response.type('application/javascript').set('Cache-Control', 'no-store').send(`window.AURORA_CONFIG = ${JSON.stringify({ graphqlUrl: options.graphqlUrl() })};\n`);
+    response
+      .type('application/javascript')
+      .set('Cache-Control', 'no-store')
+      .send(`window.AURORA_CONFIG = ${JSON.stringify({ graphqlUrl: options.graphqlUrl() })};\n`);
   });
   app.use('/assets', express.static(ASSETS_DIR, { fallthrough: false, maxAge: '1h' }));
   app.use(express.static(options.publicDir, { index: 'index.html' }));

@@ -45,17 +45,23 @@ describe('authorise', () => {
   });
 
   it('judges a fragment where it is used, under each alias, and reports the path the client asked for', () => {
-    const { text, refusals } = run('query { first: services { ...Notes } second: services { ...Notes } } fragment Notes on Service { notes: internalNotes name }', anonymous);
+    const { text, refusals } = run(
+      'query { first: services { ...Notes } second: services { ...Notes } } fragment Notes on Service { notes: internalNotes name }',
+      anonymous,
+    );
     expect(text).toBe('{ first: services { ... on Service { name } } second: services { ... on Service { name } } }');
     expect(refusals.map((refusal) => refusal.path.join('.'))).toEqual(['first.notes', 'second.notes']);
   });
 
-  it('applies a mutation\'s rules: any one of the scope lists is enough', () => {
+  it("applies a mutation's rules: any one of the scope lists is enough", () => {
     expect(run('mutation { saveNote(text: "x") }', person).refusals).toEqual([{ path: ['saveNote'], code: 'FORBIDDEN', coordinate: 'Mutation.saveNote' }]);
     expect(run('mutation { saveNote(text: "x") }', { authenticated: true, scopes: ['admin'] }).refusals).toEqual([]);
   });
 
   it('leaves introspection fields alone', () => {
-    expect(run('{ __typename me { __typename } }', anonymous)).toEqual({ text: '{ __typename }', refusals: [{ path: ['me'], code: 'UNAUTHENTICATED', coordinate: 'Query.me' }] });
+    expect(run('{ __typename me { __typename } }', anonymous)).toEqual({
+      text: '{ __typename }',
+      refusals: [{ path: ['me'], code: 'UNAUTHENTICATED', coordinate: 'Query.me' }],
+    });
   });
 });

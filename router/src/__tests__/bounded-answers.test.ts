@@ -13,7 +13,6 @@ const quickSdl = `type Query { "Answers at once." quick: String }`;
 let slow: RunningServer;
 let quick: RunningServer;
 let router: RunningServer;
-let slowCalls = 0;
 const headersSeen: string[][] = [];
 
 const ask = async (query: string) => {
@@ -27,14 +26,25 @@ beforeAll(async () => {
     name: 'slow',
     schema: buildSubgraphFromSdl(slowSdl, {
       Query: {
-        slow: async (_: unknown, { ms }: { ms: number }) => ((slowCalls += 1), await new Promise((resolve) => setTimeout(resolve, ms)), `after ${ms} ms`),
+        slow: async (_: unknown, { ms }: { ms: number }) => {
+          await new Promise((resolve) => setTimeout(resolve, ms));
+          return `after ${ms} ms`;
+        },
         words: (_: unknown, { count }: { count: number }) => Array.from({ length: count }, (_unused, index) => `word-${index}`),
       },
     }),
     logger,
-    context: (request) => (headersSeen.push(Object.keys(request.headers)), {}),
+    context: (request) => {
+      headersSeen.push(Object.keys(request.headers));
+      return {};
+    },
   }).listen(0);
-  quick = await createSubgraphServer({ name: 'quick', schema: buildSubgraphFromSdl(quickSdl, { Query: { quick: () => 'now' } }), logger, context: () => ({}) }).listen(0);
+  quick = await createSubgraphServer({
+    name: 'quick',
+    schema: buildSubgraphFromSdl(quickSdl, { Query: { quick: () => 'now' } }),
+    logger,
+    context: () => ({}),
+  }).listen(0);
   const composed = composeServices([
     { name: 'slow', url: slow.url, typeDefs: parse(`${federationLink()}\n${slowSdl}`) },
     { name: 'quick', url: quick.url, typeDefs: parse(`${federationLink()}\n${quickSdl}`) },
@@ -57,14 +67,17 @@ afterAll(async () => {
   await quick.close();
 });
 
-describe('a request\'s deadline', () => {
+describe("a request's deadline", () => {
   it('answers at the deadline with what came in time and DEADLINE_EXCEEDED naming the late subgraph', async () => {
     const answer = await ask('{ slow(ms: 3000) quick }');
     // Well before the subgraph's own 10 s timeout and its 3 s answer.
     expect(answer.ms).toBeLessThan(2000);
     expect(answer.json.data).toEqual({ slow: null, quick: 'now' });
     expect(answer.json.errors).toEqual([
-      { message: 'The request ran out of time before slow answered; that part of the answer is missing. Ask for less at once, or try again later.', extensions: { code: 'DEADLINE_EXCEEDED', serviceName: 'slow' } },
+      {
+        message: 'The request ran out of time before slow answered; that part of the answer is missing. Ask for less at once, or try again later.',
+        extensions: { code: 'DEADLINE_EXCEEDED', serviceName: 'slow' },
+      },
     ]);
   });
 
@@ -81,7 +94,12 @@ describe('the size of an answer', () => {
     const big = await ask('{ words(count: 5000) }');
     expect(big.status).toBe(200);
     expect(big.json).toEqual({
-      errors: [{ message: expect.stringMatching(/^The answer would be \d+ bytes; at most 20000 are sent\. Ask for fewer items \(first\) or fewer fields\.$/), extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes: 20000 } }],
+      errors: [
+        {
+          message: expect.stringMatching(/^The answer would be \d+ bytes; at most 20000 are sent\. Ask for fewer items \(first\) or fewer fields\.$/),
+          extensions: { code: 'RESPONSE_TOO_LARGE', maxBytes: 20000 },
+        },
+      ],
     });
     const small = await ask('{ words(count: 100) }');
     expect(small.json.data.words).toHaveLength(100);
@@ -90,6 +108,9 @@ describe('the size of an answer', () => {
 
   it('has settings, with defaults', () => {
     expect(routerPolicy(loadConfig({})).limits).toMatchObject({ deadlineMs: 30_000, maxResponseBytes: 10_000_000 });
-    expect(routerPolicy(loadConfig({ AURORA_REQUEST_DEADLINE_MS: '5000', AURORA_MAX_RESPONSE_BYTES: '200000' })).limits).toMatchObject({ deadlineMs: 5000, maxResponseBytes: 200_000 });
+    expect(routerPolicy(loadConfig({ AURORA_REQUEST_DEADLINE_MS: '5000', AURORA_MAX_RESPONSE_BYTES: '200000' })).limits).toMatchObject({
+      deadlineMs: 5000,
+      maxResponseBytes: 200_000,
+    });
   });
 });

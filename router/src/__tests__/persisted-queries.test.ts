@@ -19,7 +19,14 @@ const routers: RunningServer[] = [];
 async function router(safelist?: Map<string, string>): Promise<RunningServer> {
   const composed = composeServices([{ name: 'greeter', url: subgraph.url, typeDefs: parse(`${federationLink()}\n${typeDefs}`) }]);
   if (composed.errors) throw composed.errors[0];
-  const running = await createRouter({ supergraph: { sdl: composed.supergraphSdl }, logger, routerKey: randomBytes(32), personalDataSecret: 'x'.repeat(43), store: createEmbeddedStore(), safelist }).listen(0);
+  const running = await createRouter({
+    supergraph: { sdl: composed.supergraphSdl },
+    logger,
+    routerKey: randomBytes(32),
+    personalDataSecret: 'x'.repeat(43),
+    store: createEmbeddedStore(),
+    safelist,
+  }).listen(0);
   routers.push(running);
   return running;
 }
@@ -48,9 +55,16 @@ describe('persisted queries', () => {
     expect((await post(url, { extensions })).json).toEqual({ data: { greeting: 'Hei' } });
   });
 
-  it('runs only the manifest\'s operations in safelist mode, by id or by text', async () => {
+  it("runs only the manifest's operations in safelist mode, by id or by text", async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-pq-')), 'manifest.json');
-    fs.writeFileSync(file, JSON.stringify({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256(ALLOWED), name: 'Greeting', type: 'query', body: ALLOWED }] }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'apollo-persisted-query-manifest',
+        version: 1,
+        operations: [{ id: sha256(ALLOWED), name: 'Greeting', type: 'query', body: ALLOWED }],
+      }),
+    );
     const { url } = await router(readSafelist(file));
     expect((await post(url, { extensions: { persistedQuery: { version: 1, sha256Hash: sha256(ALLOWED) } } })).json).toEqual({ data: { greeting: 'Hei' } });
     expect((await post(url, { query: ALLOWED })).json).toEqual({ data: { greeting: 'Hei' } });

@@ -35,9 +35,11 @@ async function listen(server: http.Server, port = 0): Promise<string> {
 describe('the personal-data coordinator', () => {
   const identity = 'a'.repeat(43);
   const servers: http.Server[] = [];
-  afterAll(() => servers.forEach((server) => server.close()));
+  afterAll(() => {
+    for (const server of servers) server.close();
+  });
 
-  it('exports and deletes with each subgraph\'s own pseudonym, skips subgraphs that keep none, and retries one that was down until it confirms', async () => {
+  it("exports and deletes with each subgraph's own pseudonym, skips subgraphs that keep none, and retries one that was down until it confirms", async () => {
     const profileRecords = new Map([[deriver.derive(identity, 'profile'), 3]]);
     const chatRecords = new Map([[deriver.derive(identity, 'chatbot'), 2]]);
     const profile = personalDataServer(profileRecords);

@@ -4,7 +4,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { createEmbeddedStore } from '@aurora/store';
-import { buildSubgraphFromSdl, createLogger, createSubgraphServer, ensureDevelopmentSigningKey, federationLink, mintProviderToken, type RunningServer } from '@aurora/subgraph-kit';
+import {
+  buildSubgraphFromSdl,
+  createLogger,
+  createSubgraphServer,
+  ensureDevelopmentSigningKey,
+  federationLink,
+  mintProviderToken,
+  type RunningServer,
+} from '@aurora/subgraph-kit';
 import { parse } from 'graphql';
 import { createRouter, loadConfig, newIdentityToken } from '../index';
 import { routerPolicy } from '../config';
@@ -20,7 +28,11 @@ let keys: { privateKeyFile: string; publicKeyFile: string };
 const auth = { issuer: 'aurora-test', audience: 'aurora-network' };
 
 const ask = async (headers: Record<string, string> = {}) => {
-  const response = await fetch(router.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: '{ greeting }' }) });
+  const response = await fetch(router.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query: '{ greeting }' }),
+  });
   return { status: response.status, retryAfter: response.headers.get('retry-after'), json: (await response.json()) as any };
 };
 const times = async (count: number, headers: Record<string, string> = {}) => {
@@ -30,7 +42,14 @@ const times = async (count: number, headers: Record<string, string> = {}) => {
 };
 
 beforeAll(async () => {
-  const schema = buildSubgraphFromSdl(typeDefs, { Query: { greeting: () => ((calls += 1), 'Hei') } });
+  const schema = buildSubgraphFromSdl(typeDefs, {
+    Query: {
+      greeting: () => {
+        calls += 1;
+        return 'Hei';
+      },
+    },
+  });
   subgraph = await createSubgraphServer({ name: 'greeter', schema, logger, context: () => ({}) }).listen(0);
   const composed = composeServices([{ name: 'greeter', url: subgraph.url, typeDefs: parse(`${federationLink()}\n${typeDefs}`) }]);
   if (composed.errors) throw composed.errors[0];
@@ -63,15 +82,21 @@ describe('rate limits', () => {
     expect(Number(refused.retryAfter)).toBeGreaterThanOrEqual(1);
     expect(Number(refused.retryAfter)).toBeLessThanOrEqual(60);
     expect(refused.json).toEqual({
-      errors: [{ message: expect.stringMatching(/^Too many requests for this identity: at most 3 in 60 s\. Try again in \d+ s\.$/), extensions: { code: 'RATE_LIMITED', limit: 'identity', retryAfterSeconds: Number(refused.retryAfter) } }],
+      errors: [
+        {
+          message: expect.stringMatching(/^Too many requests for this identity: at most 3 in 60 s\. Try again in \d+ s\.$/),
+          extensions: { code: 'RATE_LIMITED', limit: 'identity', retryAfterSeconds: Number(refused.retryAfter) },
+        },
+      ],
     });
     expect(calls - before).toBe(3);
     // Another person is not held back by Alice.
     expect((await ask({ authorization: `Bearer ${newIdentityToken()}` })).status).toBe(200);
   });
 
-  it('counts a provider\'s tokens together, by organisation', async () => {
-    const token = (subject: string) => mintProviderToken({ privateKeyFile: keys.privateKeyFile, ...auth, subject, organisation: 'org-a', scopes: [], expiresIn: '5m' });
+  it("counts a provider's tokens together, by organisation", async () => {
+    const token = (subject: string) =>
+      mintProviderToken({ privateKeyFile: keys.privateKeyFile, ...auth, subject, organisation: 'org-a', scopes: [], expiresIn: '5m' });
     const first = { authorization: `Bearer ${await token('system-1')}` };
     const second = { authorization: `Bearer ${await token('system-2')}` };
     expect([...(await times(3, first)), ...(await times(2, second))]).toEqual([200, 200, 200, 200, 200]);
@@ -97,11 +122,20 @@ describe('rate limits', () => {
     const store = createEmbeddedStore();
     const supergraph = { sdl: composedSdl };
     const start = () =>
-      createRouter({ supergraph, logger, routerKey: randomBytes(32), personalDataSecret: randomBytes(32).toString('base64url'), store, rateLimits: { perAddress: 0, perIdentity: 4, perProvider: 0, windowSeconds: 60 }, sharedRateLimits: true }).listen(0);
+      createRouter({
+        supergraph,
+        logger,
+        routerKey: randomBytes(32),
+        personalDataSecret: randomBytes(32).toString('base64url'),
+        store,
+        rateLimits: { perAddress: 0, perIdentity: 4, perProvider: 0, windowSeconds: 60 },
+        sharedRateLimits: true,
+      }).listen(0);
     const [first, second] = [await start(), await start()];
     try {
       const bob = { 'content-type': 'application/json', authorization: `Bearer ${newIdentityToken()}` };
-      const at = async (target: RunningServer) => (await fetch(target.url, { method: 'POST', headers: bob, body: JSON.stringify({ query: '{ greeting }' }) })).status;
+      const at = async (target: RunningServer) =>
+        (await fetch(target.url, { method: 'POST', headers: bob, body: JSON.stringify({ query: '{ greeting }' }) })).status;
       // Four in all, whichever router each reaches.
       expect([await at(first), await at(second), await at(first), await at(second), await at(first), await at(second)]).toEqual([200, 200, 200, 200, 429, 429]);
       expect(await store.collection('rateLimitWindows').countDocuments({})).toBe(1);
@@ -111,11 +145,16 @@ describe('rate limits', () => {
     }
   });
 
-  it('is on by default in the router\'s settings, and each limit can be set or turned off', () => {
+  it("is on by default in the router's settings, and each limit can be set or turned off", () => {
     expect(routerPolicy(loadConfig({})).rateLimits).toEqual({ perAddress: 1200, perIdentity: 600, perProvider: 3000, windowSeconds: 60 });
-    expect(routerPolicy(loadConfig({ AURORA_RATE_LIMIT_PER_ADDRESS: '0', AURORA_RATE_LIMIT_WINDOW_S: '10' })).rateLimits).toMatchObject({ perAddress: 0, windowSeconds: 10 });
+    expect(routerPolicy(loadConfig({ AURORA_RATE_LIMIT_PER_ADDRESS: '0', AURORA_RATE_LIMIT_WINDOW_S: '10' })).rateLimits).toMatchObject({
+      perAddress: 0,
+      windowSeconds: 10,
+    });
     expect(routerPolicy(loadConfig({ AURORA_TRUST_PROXY: '1' })).trustProxy).toBe(1);
     expect(routerPolicy(loadConfig({})).sharedRateLimits).toBe(false);
-    expect(() => loadConfig({ AURORA_RATE_LIMIT_STORE: 'shared' })).toThrow(/AURORA_RATE_LIMIT_STORE: AURORA_RATE_LIMIT_STORE=shared counts in MongoDB: set MONGODB_URI too/);
+    expect(() => loadConfig({ AURORA_RATE_LIMIT_STORE: 'shared' })).toThrow(
+      /AURORA_RATE_LIMIT_STORE: AURORA_RATE_LIMIT_STORE=shared counts in MongoDB: set MONGODB_URI too/,
+    );
   });
 });

@@ -22,11 +22,17 @@ describe('router', () => {
 
   beforeAll(async () => {
     const schema = buildSubgraphFromSdl(typeDefs, { Query: { greeting: (_: unknown, { name }: { name: string }) => `Hei ${name}` } });
-    subgraph = await createSubgraphServer({ name: 'greeter', schema, logger, context: (request) => (received.push(request.headers.traceparent as string | undefined), {}) }).listen(0);
+    subgraph = await createSubgraphServer({
+      name: 'greeter',
+      schema,
+      logger,
+      context: (request) => {
+        received.push(request.headers.traceparent as string | undefined);
+        return {};
+      },
+    }).listen(0);
     // The supergraph names a port nobody listens on; the router is told the real one.
-    const composed = composeServices([
-      { name: 'greeter', url: 'http://127.0.0.1:9/graphql', typeDefs: parse(`${federationLink()}\n${typeDefs}`) },
-    ]);
+    const composed = composeServices([{ name: 'greeter', url: 'http://127.0.0.1:9/graphql', typeDefs: parse(`${federationLink()}\n${typeDefs}`) }]);
     if (composed.errors) throw composed.errors[0];
     router = await createRouter({
       supergraph: { sdl: composed.supergraphSdl },
@@ -60,7 +66,9 @@ describe('router', () => {
 
   it('labels at most 200 operation names in the metrics, counting the rest as "other"', async () => {
     for (let batch = 0; batch < 5; batch += 1) {
-      await Promise.all(Array.from({ length: 50 }, (_, index) => post(router.url, JSON.stringify({ query: `query Made${batch * 50 + index} { greeting(name: "x") }` }))));
+      await Promise.all(
+        Array.from({ length: 50 }, (_, index) => post(router.url, JSON.stringify({ query: `query Made${batch * 50 + index} { greeting(name: "x") }` }))),
+      );
     }
     const text = await (await fetch(router.url.replace('/graphql', '/metrics'))).text();
     const labels = new Set([...text.matchAll(/aurora_router_requests_total\{operation="([^"]+)"/g)].map((match) => match[1]));
@@ -69,7 +77,7 @@ describe('router', () => {
     expect(text).toMatch(/aurora_router_requests_total\{operation="other",outcome="ok"\} [1-9]/);
   });
 
-  it('traces a request and its subgraph fetch, continuing the client\'s W3C trace context to the subgraph', async () => {
+  it("traces a request and its subgraph fetch, continuing the client's W3C trace context to the subgraph", async () => {
     spans.reset();
     received.length = 0;
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';

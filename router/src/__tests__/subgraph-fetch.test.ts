@@ -8,7 +8,9 @@ describe('calling subgraphs', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/graphql`;
     const started = Date.now();
-    await expect(subgraphFetcher('slow', 200)(url, { method: 'POST', body: '{"query":"{ a }"}' })).rejects.toThrow('Subgraph "slow" did not answer within 200 ms.');
+    await expect(subgraphFetcher('slow', 200)(url, { method: 'POST', body: '{"query":"{ a }"}' })).rejects.toThrow(
+      'Subgraph "slow" did not answer within 200 ms.',
+    );
     expect(Date.now() - started).toBeLessThan(2000);
     silent.closeAllConnections();
     silent.close();
@@ -30,12 +32,12 @@ describe('calling subgraphs', () => {
     expect(hits).toBe(1);
     server.close();
     await new Promise((resolve) => setTimeout(resolve, 50));
-    await expect(subgraphFetcher('flaky', 1000, 150)(`http://127.0.0.1:${port}/graphql`, { method: 'POST', body: '{"query":"mutation M { a }"}' })).rejects.toThrow('Subgraph "flaky" could not be reached (fetch failed).');
+    await expect(
+      subgraphFetcher('flaky', 1000, 150)(`http://127.0.0.1:${port}/graphql`, { method: 'POST', body: '{"query":"mutation M { a }"}' }),
+    ).rejects.toThrow('Subgraph "flaky" could not be reached (fetch failed).');
     expect(hits).toBe(1);
   });
 });
-
-
 
 let server: http.Server;
 let url: string;
@@ -60,14 +62,20 @@ beforeAll(async () => {
 
 afterAll(() => new Promise((resolve) => server.close(resolve)));
 
-const query = (text: string, headers: Record<string, string> = {}) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: text }) });
+const query = (text: string, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify({ query: text }),
+});
 
 describe('in-flight deduplication of subgraph requests', () => {
   it('shares one call among identical concurrent queries, each caller getting the whole answer', async () => {
     calls = 0;
     let shared = 0;
     const fetch = subgraphFetcher('test', 2000, 10, () => {}, { deduplicate: true, onShared: () => (shared += 1) });
-    const answers = await Promise.all(Array.from({ length: 5 }, (_, index) => fetch(url, query('{ a }', { traceparent: `00-${index}` })).then((response) => response.json())));
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, (_, index) => fetch(url, query('{ a }', { traceparent: `00-${index}` })).then((response) => response.json())),
+    );
     expect(calls).toBe(1);
     expect(shared).toBe(4);
     for (const answer of answers) expect(answer).toEqual(answers[0]);
@@ -124,7 +132,11 @@ describe('telling a mutation from a query', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     closed.close();
-    const failure = await subgraphFetcher('gone', 500, 10)(`http://127.0.0.1:${port}/graphql`, { method: 'POST', body: body('{ a }') }).catch((error: unknown) => error);
+    const failure = await subgraphFetcher(
+      'gone',
+      500,
+      10,
+    )(`http://127.0.0.1:${port}/graphql`, { method: 'POST', body: body('{ a }') }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(SubgraphCallError);
     expect(failure).toMatchObject({ subgraph: 'gone', failure: 'UNREACHABLE' });
   });

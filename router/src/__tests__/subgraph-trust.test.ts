@@ -1,11 +1,17 @@
 import { NETWORK_OWNER, NETWORK_RULES } from '@aurora/supergraph';
 import { subgraphTrust } from '../subgraph-data-source';
 
-const owners: Record<string, string> = { profile: NETWORK_OWNER, 'service-directory': NETWORK_OWNER, kela: NETWORK_OWNER, 'queue-co': 'queue-co', recommendation: 'evil-org' };
+const owners: Record<string, string> = {
+  profile: NETWORK_OWNER,
+  'service-directory': NETWORK_OWNER,
+  kela: NETWORK_OWNER,
+  'queue-co': 'queue-co',
+  recommendation: 'evil-org',
+};
 const trust = (subgraph: string) => subgraphTrust(NETWORK_RULES, subgraph, (name) => owners[name]);
 
 describe('what the router lets reach a subgraph', () => {
-  it('gives pseudonyms only to the network\'s own personal-data subgraphs', () => {
+  it("gives pseudonyms only to the network's own personal-data subgraphs", () => {
     expect(trust('profile').personalData).toBe(true);
     expect(trust('kela').personalData).toBe(false);
     expect(trust('queue-co').personalData).toBe(false);
@@ -14,7 +20,7 @@ describe('what the router lets reach a subgraph', () => {
     expect(trust('unknown').personalData).toBe(false);
   });
 
-  it('passes a provider token only to its own organisation\'s subgraphs and the network subgraphs that verify tokens', () => {
+  it("passes a provider token only to its own organisation's subgraphs and the network subgraphs that verify tokens", () => {
     expect(trust('service-directory').acceptsProviderToken('queue-co')).toBe(true);
     expect(trust('queue-co').acceptsProviderToken('queue-co')).toBe(true);
     expect(trust('queue-co').acceptsProviderToken('city-of-mikkeli')).toBe(false);

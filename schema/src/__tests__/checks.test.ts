@@ -7,7 +7,7 @@ import { breakingChanges, composeSupergraph, lintSubgraph, SUPERGRAPH_FILE } fro
 
 const pairs = (findings: { rule: string; coordinate: string }[]) => findings.map((finding) => [finding.rule, finding.coordinate]);
 
-describe('the network\'s rules for one subgraph', () => {
+describe("the network's rules for one subgraph", () => {
   it('names each rule and coordinate it finds', () => {
     const sdl = `${federationLink()}
       "Root."
@@ -53,7 +53,9 @@ describe('the network\'s rules for one subgraph', () => {
       "A situation." input SituationInput { "Age." age: Int }
       "A package built per request." type Package @key(fields: "id", resolvable: false) { "Id." id: ID! }`;
     expect(lintSubgraph('recommendation', perRequest)).toEqual([]);
-    expect(pairs(lintSubgraph('recommendation', perRequest.replace('resolvable: false', 'resolvable: true')))).toEqual([['relay-connection', 'Query.packages']]);
+    expect(pairs(lintSubgraph('recommendation', perRequest.replace('resolvable: false', 'resolvable: true')))).toEqual([
+      ['relay-connection', 'Query.packages'],
+    ]);
   });
 });
 
@@ -90,20 +92,22 @@ describe('breaking changes against the committed supergraph', () => {
       ]),
     );
     expect(findings.find((finding) => finding.coordinate === 'VisitingDetails.bookingUrl')?.fix).toContain('accepted-changes.yaml');
-    const accepted = await breakingChanges(committed, next, [{ coordinate: 'VisitingDetails.bookingUrl', change: 'FIELD_REMOVED', reason: 'Bookings moved to the city portal.' }]);
+    const accepted = await breakingChanges(committed, next, [
+      { coordinate: 'VisitingDetails.bookingUrl', change: 'FIELD_REMOVED', reason: 'Bookings moved to the city portal.' },
+    ]);
     expect(pairs(accepted)).not.toContainEqual(['breaking-change/FIELD_REMOVED', 'VisitingDetails.bookingUrl']);
     expect(await breakingChanges(committed, committed, [])).toEqual([]);
   });
 });
 
-describe('the provider\'s check command', () => {
+describe("the provider's check command", () => {
   const write = (text: string) => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-provider-')), 'schema.graphql');
     fs.writeFileSync(file, text);
     return file;
   };
 
-  it('passes a new organisation\'s subgraph that follows the rules', async () => {
+  it("passes a new organisation's subgraph that follows the rules", async () => {
     const file = write(`"The city's libraries." type Query { "Open libraries." openLibraries(first: Int, after: String): Int! }`);
     const result = await checkSubgraph({ name: 'libraries', schemaFile: file, url: 'http://localhost:4010/graphql' });
     expect(result).toEqual({ ok: true, output: ["libraries: the schema passes the network's review."] });
@@ -112,15 +116,24 @@ describe('the provider\'s check command', () => {
   it('fails with the rule, coordinate and fix, or with line and column for malformed SDL', async () => {
     const undocumented = await checkSubgraph({ name: 'libraries', schemaFile: write('type Query { count: Int }'), url: 'http://localhost:4010/graphql' });
     expect(undocumented.ok).toBe(false);
-    expect(undocumented.output[0]).toBe('error [description] libraries: Query.count: The field has no description. Fix: Add a description saying what the field holds and, for lists, in which order.');
+    expect(undocumented.output[0]).toBe(
+      'error [description] libraries: Query.count: The field has no description. Fix: Add a description saying what the field holds and, for lists, in which order.',
+    );
     const malformed = write('type Query {\n  count(: Int\n}\n');
     expect(await checkSubgraph({ name: 'libraries', schemaFile: malformed, url: 'http://x/graphql' })).toEqual({
       ok: false,
       output: [`${malformed}:2:9: Syntax Error: Expected Name, found ":".`],
     });
-    const conflicting = await checkSubgraph({ name: 'libraries', schemaFile: write('"Root." type Query { "Clash." service(id: ID!): Int }'), url: 'http://x/graphql' });
+    const conflicting = await checkSubgraph({
+      name: 'libraries',
+      schemaFile: write('"Root." type Query { "Clash." service(id: ID!): Int }'),
+      url: 'http://x/graphql',
+    });
     expect(conflicting.output[0]).toMatch(/^error \[ownership\/field\] libraries: Query.service: Query.service belongs to subgraph service-directory/);
     expect(conflicting.output[1]).toMatch(/^error \[composition\/[A-Z_]+\] \(supergraph\): /);
-    expect(await checkSubgraph({ name: 'newcomer', schemaFile: write('type Query { a: Int }') })).toEqual({ ok: false, output: ['newcomer is not in the network yet: give its routing URL with --url.'] });
+    expect(await checkSubgraph({ name: 'newcomer', schemaFile: write('type Query { a: Int }') })).toEqual({
+      ok: false,
+      output: ['newcomer is not in the network yet: give its routing URL with --url.'],
+    });
   });
 });

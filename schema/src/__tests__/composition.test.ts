@@ -5,7 +5,7 @@ import { printSchema as printServiceDirectory } from '@aurora/service-directory'
 import { composeSupergraph, findDrift, generateSchemas, MANIFEST_FILE, readManifest, SCHEMA_DIR } from '../index';
 
 describe('composition', () => {
-  it('composes the manifest\'s subgraphs, and what is committed matches the code', async () => {
+  it("composes the manifest's subgraphs, and what is committed matches the code", async () => {
     const { files: generated, findings } = await generateSchemas();
     expect(findings.filter((finding) => finding.severity === 'error')).toEqual([]);
     expect(generated.map((file) => path.relative(SCHEMA_DIR, file.file))).toEqual([
@@ -64,6 +64,14 @@ describe('composition', () => {
     const broken = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-manifest-')), 'supergraph.yaml');
     fs.writeFileSync(broken, 'subgraphs:\n  kela:\n    schema:\n      file: ./kela.graphql\n');
     expect(() => readManifest(broken)).toThrow(`${broken}: subgraph "kela" needs a routing_url starting with http:// or https://.`);
-    expect(readManifest(MANIFEST_FILE).map((entry) => entry.name)).toEqual(['service-directory', 'kela', 'mikkeli', 'profile', 'recommendation', 'chatbot', 'how-am-i-doing']);
+    expect(readManifest(MANIFEST_FILE).map((entry) => entry.name)).toEqual([
+      'service-directory',
+      'kela',
+      'mikkeli',
+      'profile',
+      'recommendation',
+      'chatbot',
+      'how-am-i-doing',
+    ]);
   });
 });

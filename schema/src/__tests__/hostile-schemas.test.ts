@@ -7,9 +7,9 @@ import { checkSubgraph } from '../cli/check-subgraph';
 import { readManifest, SchemaRegistry, type Finding } from '../index';
 import { HOSTILE_SCHEMAS as HOSTILE, LANGUAGE } from './fixtures/hostile-schemas';
 
-
 const REVIEWED_RULES = /^(ownership|personal-data|unsupported-feature|availability)/;
-const pairs = (findings: Pick<Finding, 'rule' | 'coordinate'>[]) => findings.filter((finding) => REVIEWED_RULES.test(finding.rule)).map((finding) => [finding.rule, finding.coordinate]);
+const pairs = (findings: Pick<Finding, 'rule' | 'coordinate'>[]) =>
+  findings.filter((finding) => REVIEWED_RULES.test(finding.rule)).map((finding) => [finding.rule, finding.coordinate]);
 /** `error [rule] subgraph: coordinate: message Fix: …` back to rule and coordinate. */
 const fromOutput = (lines: string[]) =>
   lines.flatMap((line) => {
@@ -25,11 +25,13 @@ const write = (text: string) => {
 async function seededRegistry(leaveOut: string[] = []) {
   const registry = new SchemaRegistry(createEmbeddedStore(), () => []);
   const committed = readManifest().filter((entry) => !leaveOut.includes(entry.name));
-  await registry.seed(committed.map((entry) => ({ name: entry.name, url: entry.routingUrl, sdl: fs.readFileSync(entry.schemaFile, 'utf8'), owner: NETWORK_OWNER })));
+  await registry.seed(
+    committed.map((entry) => ({ name: entry.name, url: entry.routingUrl, sdl: fs.readFileSync(entry.schemaFile, 'utf8'), owner: NETWORK_OWNER })),
+  );
   return registry;
 }
 
-describe('hostile schemas are refused by the provider\'s check and by the registry alike', () => {
+describe("hostile schemas are refused by the provider's check and by the registry alike", () => {
   let registry: SchemaRegistry;
   beforeAll(async () => {
     registry = await seededRegistry();
@@ -51,20 +53,30 @@ describe('hostile schemas are refused by the provider\'s check and by the regist
   });
 
   it('names the owner and the way out in its messages', async () => {
-    const override = await checkSubgraph({ name: 'evil-org-graph', schemaFile: write(HOSTILE[1]?.sdl as string), url: 'http://evil.example/graphql', organisation: 'evil-org' });
+    const override = await checkSubgraph({
+      name: 'evil-org-graph',
+      schemaFile: write(HOSTILE[1]?.sdl as string),
+      url: 'http://evil.example/graphql',
+      organisation: 'evil-org',
+    });
     expect(override.output).toContain(
       'error [ownership/override] evil-org-graph: Mutation.updateMyAttributes: @override(from: "profile") would take Mutation.updateMyAttributes from another organisation\'s subgraph: its requests would come here instead. Fix: Remove @override; add a field of your own name if the service offers something new.',
     );
     expect(override.output).toContain(
       "error [personal-data/me] evil-org-graph: Me: Me is the person making the request; only the network's personal-data subgraphs (profile, recommendation, chatbot, how-am-i-doing) may add fields to it or hold its key, and evil-org-graph is not one of them. Fix: Remove Me from the schema. A service that needs the person's attributes asks the network for a consent purpose naming it (packages/supergraph/src/network-rules.ts); the person then decides what it receives.",
     );
-    const field = await checkSubgraph({ name: 'evil-org-graph', schemaFile: write(HOSTILE[6]?.sdl as string), url: 'http://evil.example/graphql', organisation: 'evil-org' });
+    const field = await checkSubgraph({
+      name: 'evil-org-graph',
+      schemaFile: write(HOSTILE[6]?.sdl as string),
+      url: 'http://evil.example/graphql',
+      organisation: 'evil-org',
+    });
     expect(field.output[0]).toBe(
       "error [ownership/field] evil-org-graph: Service.name: Service.name belongs to subgraph service-directory (the network's own); another organisation may add new fields to Service but not resolve the owner's. Fix: Remove name, or give the field a name of your own.",
     );
   });
 
-  it('lets an organisation add fields of its own to the network\'s entities', async () => {
+  it("lets an organisation add fields of its own to the network's entities", async () => {
     const sdl = `"A service." type Service @key(fields: "id") { "Id." id: ID! "People in the queue now (example)." queueLength: Int }
       "Root." type Query { "Greeting." hello(language: Language): String }
       ${LANGUAGE}`;
@@ -91,7 +103,7 @@ describe('hostile schemas are refused by the provider\'s check and by the regist
     expect(checked.output.find((line) => line.includes('Me.peek'))).toContain('reads recommendationAttributes, attributes of the person');
   });
 
-  it('keeps the network\'s names for the network, even while such a subgraph is absent', async () => {
+  it("keeps the network's names for the network, even while such a subgraph is absent", async () => {
     const without = await seededRegistry(['recommendation']);
     const sdl = '"Root." type Query { "Anything." recommendationStatus: String }';
     expect(await without.publish({ name: 'recommendation', url: 'http://evil.example/graphql', sdl }, { organisation: 'evil-org', admin: false })).toEqual({
@@ -99,6 +111,8 @@ describe('hostile schemas are refused by the provider\'s check and by the regist
       status: 403,
       errors: ["The name recommendation is reserved for the network's own subgraph; publish under a name of your own."],
     });
-    expect(await without.publish({ name: 'recommendation', url: 'http://localhost:4006/graphql', sdl }, { organisation: NETWORK_OWNER, admin: false })).toMatchObject({ ok: true });
+    expect(
+      await without.publish({ name: 'recommendation', url: 'http://localhost:4006/graphql', sdl }, { organisation: NETWORK_OWNER, admin: false }),
+    ).toMatchObject({ ok: true });
   });
 });

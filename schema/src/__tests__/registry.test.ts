@@ -9,22 +9,34 @@ import { SchemaRegistry } from '../registry/registry';
 import { createRegistryServer } from '../registry/server';
 
 const AUTH = { issuer: 'aurora-test', audience: 'aurora-network' };
-const seedSubgraphs = () => readManifest().map((entry) => ({ name: entry.name, url: entry.routingUrl, sdl: fs.readFileSync(entry.schemaFile, 'utf8'), owner: 'aurora-network' }));
+const seedSubgraphs = () =>
+  readManifest().map((entry) => ({ name: entry.name, url: entry.routingUrl, sdl: fs.readFileSync(entry.schemaFile, 'utf8'), owner: 'aurora-network' }));
 
 let privateKeyFile: string;
 let publicKeyFile: string;
-const token = (organisation: string, scopes = ['subgraphs:publish']) => mintProviderToken({ privateKeyFile, ...AUTH, subject: 'ci', organisation, scopes, expiresIn: '5m' });
+const token = (organisation: string, scopes = ['subgraphs:publish']) =>
+  mintProviderToken({ privateKeyFile, ...AUTH, subject: 'ci', organisation, scopes, expiresIn: '5m' });
 
 async function start(directory: string): Promise<{ server: RunningServer; close: () => Promise<void> }> {
   const store = createEmbeddedStore({ directory });
   const registry = new SchemaRegistry(store, () => []);
   await registry.seed(seedSubgraphs());
   const server = await createRegistryServer(registry, new ProviderTokenVerifier({ ...AUTH, publicKeyFile }), createLogger('registry-test', 'silent')).listen(0);
-  return { server, close: async () => { await server.close(); await store.close(); } };
+  return {
+    server,
+    close: async () => {
+      await server.close();
+      await store.close();
+    },
+  };
 }
 
 const publish = (base: string, name: string, body: unknown, bearer?: string) =>
-  fetch(`${base}/subgraphs/${name}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) }, body: JSON.stringify(body) });
+  fetch(`${base}/subgraphs/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+    body: JSON.stringify(body),
+  });
 
 beforeAll(async () => {
   ({ privateKeyFile, publicKeyFile } = await ensureDevelopmentSigningKey(fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-registry-keys-'))));
@@ -48,7 +60,12 @@ describe('the schema registry', () => {
     const malformed = await publish(base, 'animal-welfare', { url: animalWelfare.url, sdl: 'type Query {\n  animals(: Int\n}' }, await token('association-1'));
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toEqual({ code: 'BAD_USER_INPUT', errors: ['sdl line 2, column 11: Syntax Error: Expected Name, found ":".'] });
-    const conflicting = await publish(base, 'animal-welfare', { url: animalWelfare.url, sdl: '"Root." type Query { "Clash." service(id: ID!): Int }' }, await token('association-1'));
+    const conflicting = await publish(
+      base,
+      'animal-welfare',
+      { url: animalWelfare.url, sdl: '"Root." type Query { "Clash." service(id: ID!): Int }' },
+      await token('association-1'),
+    );
     expect(conflicting.status).toBe(422);
     const refusal = (await conflicting.json()) as { code: string; errors: { rule: string }[] };
     expect(refusal.code).toBe('SCHEMA_CHECK_FAILED');
@@ -61,7 +78,11 @@ describe('the schema registry', () => {
     const second = await fetch(`${base}/supergraph`, { headers: { 'if-none-match': firstEtag } });
     expect(second.status).toBe(200);
     expect(await second.text()).toContain('ANIMAL_WELFARE @join__graph(name: "animal-welfare", url: "http://localhost:4005/graphql")');
-    expect(((await (await fetch(`${base}/subgraphs`)).json()) as { subgraphs: unknown[] }).subgraphs).toContainEqual({ name: 'animal-welfare', url: 'http://localhost:4005/graphql', owner: 'association-1' });
+    expect(((await (await fetch(`${base}/subgraphs`)).json()) as { subgraphs: unknown[] }).subgraphs).toContainEqual({
+      name: 'animal-welfare',
+      url: 'http://localhost:4005/graphql',
+      owner: 'association-1',
+    });
     const again = await publish(base, 'animal-welfare', animalWelfare, await token('association-2'));
     expect(again.status).toBe(403);
 
@@ -73,8 +94,20 @@ describe('the schema registry', () => {
       [2, 'publish', 'animal-welfare'],
       [1, 'seed', undefined],
     ]);
-    expect((await fetch(`${base}/rollback`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await token('association-1')}` }, body: '{"version":1}' })).status).toBe(403);
-    const rolledBack = await fetch(`${base}/rollback`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await token('aurora-network', ['network:admin'])}` }, body: '{"version":1}' });
+    expect(
+      (
+        await fetch(`${base}/rollback`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${await token('association-1')}` },
+          body: '{"version":1}',
+        })
+      ).status,
+    ).toBe(403);
+    const rolledBack = await fetch(`${base}/rollback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token('aurora-network', ['network:admin'])}` },
+      body: '{"version":1}',
+    });
     expect(await rolledBack.json()).toEqual({ version: 3 });
     const restored = await fetch(`${base}/supergraph`);
     expect(restored.headers.get('etag')).toBe(firstEtag);

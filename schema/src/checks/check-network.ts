@@ -23,14 +23,25 @@ export interface NetworkCheck {
  * clients of the committed supergraph unless the change is accepted. The registry's publish,
  * `schema:check` and `schema:check-subgraph` all review through here.
  */
-export async function checkNetwork(subgraphs: ReviewedSubgraph[], committedSupergraph: string | null, accepted: AcceptedChange[], rules: NetworkRules = NETWORK_RULES): Promise<NetworkCheck> {
+export async function checkNetwork(
+  subgraphs: ReviewedSubgraph[],
+  committedSupergraph: string | null,
+  accepted: AcceptedChange[],
+  rules: NetworkRules = NETWORK_RULES,
+): Promise<NetworkCheck> {
   const findings: Finding[] = subgraphs.flatMap((subgraph) => lintSubgraph(subgraph.name, subgraph.sdl));
   const owned = subgraphs.map((subgraph) => ({ name: subgraph.name, sdl: subgraph.sdl, owner: subgraph.owner ?? NETWORK_OWNER }));
   findings.push(...ownershipFindings(owned, rules), ...availabilityFindings(owned, rules));
   const composed = composeSupergraph(subgraphs);
   if (!composed.ok) {
     for (const [code, message] of composed.errors) {
-      findings.push({ rule: `composition/${code}`, severity: 'error', coordinate: '(supergraph)', message, fix: 'Change the subgraph schemas so that they compose.' });
+      findings.push({
+        rule: `composition/${code}`,
+        severity: 'error',
+        coordinate: '(supergraph)',
+        message,
+        fix: 'Change the subgraph schemas so that they compose.',
+      });
     }
     return { findings, supergraphSdl: null };
   }
@@ -39,7 +50,13 @@ export async function checkNetwork(subgraphs: ReviewedSubgraph[], committedSuper
       findings.push(...(await breakingChanges(committedSupergraph, composed.supergraphSdl, accepted)));
     } catch (error) {
       // A supergraph the router's libraries cannot even load (an unsupported feature, say) is no version to publish.
-      findings.push({ rule: 'breaking-change/unreadable', severity: 'error', coordinate: '(supergraph)', message: `The composed supergraph cannot be loaded to compare it with the current one: ${firstLine(error)}`, fix: 'Remove what the finding above names, or what the message names.' });
+      findings.push({
+        rule: 'breaking-change/unreadable',
+        severity: 'error',
+        coordinate: '(supergraph)',
+        message: `The composed supergraph cannot be loaded to compare it with the current one: ${firstLine(error)}`,
+        fix: 'Remove what the finding above names, or what the message names.',
+      });
     }
   }
   return { findings, supergraphSdl: composed.supergraphSdl };

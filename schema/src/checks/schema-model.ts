@@ -1,4 +1,13 @@
-import { Kind, parse, print, type ConstDirectiveNode, type DefinitionNode, type DocumentNode, type FieldDefinitionNode, type InputValueDefinitionNode } from 'graphql';
+import {
+  Kind,
+  parse,
+  print,
+  type ConstDirectiveNode,
+  type DefinitionNode,
+  type DocumentNode,
+  type FieldDefinitionNode,
+  type InputValueDefinitionNode,
+} from 'graphql';
 
 /** One field of a type as one subgraph declares it, with the federation directives that matter to ownership. */
 export interface FieldModel {
@@ -60,7 +69,8 @@ function federationNames(document: DocumentNode): Map<string, string> {
           const field = (name: string) => item.fields.find((candidate) => candidate.name.value === name)?.value;
           const original = field('name');
           const alias = field('as');
-          if (original?.kind === Kind.STRING) names.set((alias?.kind === Kind.STRING ? alias.value : original.value).replace(/^@/, ''), original.value.replace(/^@/, ''));
+          if (original?.kind === Kind.STRING)
+            names.set((alias?.kind === Kind.STRING ? alias.value : original.value).replace(/^@/, ''), original.value.replace(/^@/, ''));
         }
       }
     }
@@ -112,7 +122,9 @@ export function readSchemaModel(sdl: string): Map<string, TypeModel> {
     const type: TypeModel = types.get(name) ?? { name, kind, keys: [], inaccessible: false, fields: new Map(), members: [], unsupported: [] };
     types.set(name, type);
     const federated = (directives: readonly ConstDirectiveNode[] | undefined) =>
-      (directives ?? []).map((directive) => ({ directive, name: canonical(names, directive.name.value) })).filter((entry): entry is { directive: ConstDirectiveNode; name: string } => entry.name !== null);
+      (directives ?? [])
+        .map((directive) => ({ directive, name: canonical(names, directive.name.value) }))
+        .filter((entry): entry is { directive: ConstDirectiveNode; name: string } => entry.name !== null);
     let typeExternal = false;
     for (const { directive, name: federationName } of federated(node.directives)) {
       if (federationName === 'key') {
@@ -127,14 +139,31 @@ export function readSchemaModel(sdl: string): Map<string, TypeModel> {
       for (const value of node.values) {
         type.members.push(value.name.value);
         for (const { name: federationName } of federated(value.directives)) {
-          if (federationName === 'inaccessible') type.fields.set(value.name.value, { external: false, inaccessible: true, requires: null, provides: null, overrideFrom: null, nullable: true, signature: '' });
+          if (federationName === 'inaccessible')
+            type.fields.set(value.name.value, {
+              external: false,
+              inaccessible: true,
+              requires: null,
+              provides: null,
+              overrideFrom: null,
+              nullable: true,
+              signature: '',
+            });
         }
       }
     }
     if ('types' in node && node.types) type.members.push(...node.types.map((member) => member.name.value));
     const fields = ('fields' in node ? (node.fields as readonly (FieldDefinitionNode | InputValueDefinitionNode)[] | undefined) : undefined) ?? [];
     for (const field of fields) {
-      const model: FieldModel = { external: typeExternal, inaccessible: false, requires: null, provides: null, overrideFrom: null, nullable: field.type.kind !== Kind.NON_NULL_TYPE, signature: signatureOf(field) };
+      const model: FieldModel = {
+        external: typeExternal,
+        inaccessible: false,
+        requires: null,
+        provides: null,
+        overrideFrom: null,
+        nullable: field.type.kind !== Kind.NON_NULL_TYPE,
+        signature: signatureOf(field),
+      };
       for (const { directive, name: federationName } of federated(field.directives)) {
         if (federationName === 'external') model.external = true;
         if (federationName === 'inaccessible') model.inaccessible = true;
@@ -144,7 +173,8 @@ export function readSchemaModel(sdl: string): Map<string, TypeModel> {
         if (UNSUPPORTED_DIRECTIVES.has(federationName)) type.unsupported.push(federationName);
       }
       for (const argument of field.kind === Kind.FIELD_DEFINITION ? (field.arguments ?? []) : []) {
-        for (const { name: federationName } of federated(argument.directives)) if (UNSUPPORTED_DIRECTIVES.has(federationName)) type.unsupported.push(federationName);
+        for (const { name: federationName } of federated(argument.directives))
+          if (UNSUPPORTED_DIRECTIVES.has(federationName)) type.unsupported.push(federationName);
       }
       type.fields.set(field.name.value, model);
     }
@@ -153,7 +183,10 @@ export function readSchemaModel(sdl: string): Map<string, TypeModel> {
 }
 
 function signatureOf(field: FieldDefinitionNode | InputValueDefinitionNode): string {
-  const args = field.kind === Kind.FIELD_DEFINITION && field.arguments?.length ? `(${field.arguments.map((argument) => `${argument.name.value}: ${print(argument.type)}`).join(', ')})` : '';
+  const args =
+    field.kind === Kind.FIELD_DEFINITION && field.arguments?.length
+      ? `(${field.arguments.map((argument) => `${argument.name.value}: ${print(argument.type)}`).join(', ')})`
+      : '';
   return `${args}: ${print(field.type)}`;
 }
 

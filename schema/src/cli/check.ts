@@ -13,10 +13,14 @@ async function main(): Promise<number> {
   for (const finding of findings) process.stderr.write(`${formatFinding(finding)}\n`);
   const drift = findDrift(files);
   for (const { file, problem } of drift) {
-    process.stderr.write(`error [drift] ${path.relative(path.dirname(SCHEMA_DIR), file)} ${problem === 'missing' ? 'is missing' : 'is out of date with the code'}. Fix: run \`npm run schema:compose\` and commit the result.\n`);
+    process.stderr.write(
+      `error [drift] ${path.relative(path.dirname(SCHEMA_DIR), file)} ${problem === 'missing' ? 'is missing' : 'is out of date with the code'}. Fix: run \`npm run schema:compose\` and commit the result.\n`,
+    );
   }
   if (hasErrors(findings) || drift.length > 0) return 1;
-  process.stdout.write(`schema:check: the supergraph composes, follows the network's rules, breaks no client, and the committed schemas match the code${findings.length ? ` (${findings.length} warnings)` : ''}.\n`);
+  process.stdout.write(
+    `schema:check: the supergraph composes, follows the network's rules, breaks no client, and the committed schemas match the code${findings.length ? ` (${findings.length} warnings)` : ''}.\n`,
+  );
   return 0;
 }
 

@@ -10,14 +10,23 @@ import { createRegistryServer } from './server';
 
 export const DEFAULT_PORT = 4010;
 
-
 runService('registry', async () => {
   const config = parseEnv('registry', subgraphEnvSchema(DEFAULT_PORT), process.env);
   const logger = createLogger('registry', config.LOG_LEVEL);
-  const store = await openStore({ subgraph: 'registry', dataDir: config.AURORA_DATA_DIR, mongodbUri: config.MONGODB_URI, onWarning: (message) => logger.warn(message) });
+  const store = await openStore({
+    subgraph: 'registry',
+    dataDir: config.AURORA_DATA_DIR,
+    mongodbUri: config.MONGODB_URI,
+    onWarning: (message) => logger.warn(message),
+  });
   const registry = new SchemaRegistry(store, () => readAcceptedChanges(path.join(SCHEMA_DIR, 'accepted-changes.yaml')));
   // The network starts from the subgraphs committed in schema/; later versions come from publishes.
-  const committed = readManifest().map((entry) => ({ name: entry.name, url: entry.routingUrl, sdl: fs.readFileSync(entry.schemaFile, 'utf8'), owner: NETWORK_OWNER }));
+  const committed = readManifest().map((entry) => ({
+    name: entry.name,
+    url: entry.routingUrl,
+    sdl: fs.readFileSync(entry.schemaFile, 'utf8'),
+    owner: NETWORK_OWNER,
+  }));
   await registry.seed(committed);
   // The network's own subgraphs follow the repository: a schema committed since the last start is published.
   for (const subgraph of committed) {

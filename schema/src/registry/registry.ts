@@ -26,9 +26,7 @@ export interface Version extends StoredDocument {
   change: { action: 'seed' | 'publish' | 'rollback'; subgraph?: string; by?: string; toVersion?: number };
 }
 
-export type PublishOutcome =
-  | { ok: true; version: number; warnings: Finding[] }
-  | { ok: false; status: 400 | 403 | 422; errors: Finding[] | string[] };
+export type PublishOutcome = { ok: true; version: number; warnings: Finding[] } | { ok: false; status: 400 | 403 | 422; errors: Finding[] | string[] };
 
 const etagOf = (sdl: string) => `"${createHash('sha256').update(sdl).digest('base64url').slice(0, 27)}"`;
 const key = (version: number) => `v${String(version).padStart(8, '0')}`;
@@ -60,7 +58,15 @@ export class SchemaRegistry {
 
   private async save(subgraphs: RegisteredSubgraph[], supergraphSdl: string, change: Version['change']): Promise<Version> {
     const version = ((await this.current())?.version ?? 0) + 1;
-    const document: Version = { _id: key(version), version, subgraphs, supergraphSdl, etag: etagOf(supergraphSdl), createdAt: new Date().toISOString(), change };
+    const document: Version = {
+      _id: key(version),
+      version,
+      subgraphs,
+      supergraphSdl,
+      etag: etagOf(supergraphSdl),
+      createdAt: new Date().toISOString(),
+      change,
+    };
     await this.versions.insertOne(document);
     return document;
   }
@@ -75,7 +81,8 @@ export class SchemaRegistry {
   }
 
   async publish(input: { name: string; url: string; sdl: string }, publisher: { organisation: string; admin: boolean }): Promise<PublishOutcome> {
-    if (!/^[a-z][a-z0-9-]{1,40}$/.test(input.name)) return { ok: false, status: 400, errors: ['name must be lower-case letters, digits and dashes, 2–41 characters.'] };
+    if (!/^[a-z][a-z0-9-]{1,40}$/.test(input.name))
+      return { ok: false, status: 400, errors: ['name must be lower-case letters, digits and dashes, 2–41 characters.'] };
     let url: URL;
     try {
       url = new URL(input.url);

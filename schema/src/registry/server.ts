@@ -86,7 +86,9 @@ export function createRegistryServer(registry: SchemaRegistry, verifier: Provide
     response.status(201).json({ version: restored.version });
   });
   const errors: ErrorRequestHandler = (error: { status?: number; type?: string }, _request, response, _next) => {
-    response.status(error.status ?? 500).json({ code: 'BAD_REQUEST', errors: [error.type === 'entity.parse.failed' ? 'The body is not valid JSON.' : 'The request could not be handled.'] });
+    response
+      .status(error.status ?? 500)
+      .json({ code: 'BAD_REQUEST', errors: [error.type === 'entity.parse.failed' ? 'The body is not valid JSON.' : 'The request could not be handled.'] });
   };
   app.use(errors);
 

@@ -34,7 +34,9 @@ describe('one request cannot make the router do unbounded work', () => {
     expect(status).toBe(400);
     expect(json.errors).toHaveLength(1);
     expect(json.errors[0].extensions.code).toBe('BAD_USER_INPUT');
-    expect(json.errors[0].message).toBe(`Variable "$s" has ${count} fields that SituationInput does not define: "unknownField0", "unknownField1", "unknownField2", "unknownField3", "unknownField4", ….`);
+    expect(json.errors[0].message).toBe(
+      `Variable "$s" has ${count} fields that SituationInput does not define: "unknownField0", "unknownField1", "unknownField2", "unknownField3", "unknownField4", ….`,
+    );
     expect(text.length).toBeLessThan(1_000);
     expect(network.traffic.recommendation.requests).toEqual([]);
     await stillServes();

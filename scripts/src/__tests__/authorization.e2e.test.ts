@@ -31,7 +31,11 @@ const PATHS: [string, string, (data: any) => any][] = [
   [
     'through an alias',
     `{ mikkeliVisitingDetails(serviceLocationId: "${RISTIINA}") { parking staffNotes: parking secret: staffNotes phone: directPhone } }`,
-    (data) => ({ parking: data.mikkeliVisitingDetails.parking, staffNotes: data.mikkeliVisitingDetails.secret, directPhone: data.mikkeliVisitingDetails.phone }),
+    (data) => ({
+      parking: data.mikkeliVisitingDetails.parking,
+      staffNotes: data.mikkeliVisitingDetails.secret,
+      directPhone: data.mikkeliVisitingDetails.phone,
+    }),
   ],
 ];
 

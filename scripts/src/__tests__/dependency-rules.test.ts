@@ -44,10 +44,26 @@ describe('the dependency rules of the README', () => {
   });
 
   it.each([
-    ['a subgraph importing another', 'subgraph-imports-subgraph', { 'subgraphs/kela/src/index.ts': ['subgraphs/mikkeli/src/index.ts'], 'subgraphs/mikkeli/src/index.ts': [] }],
-    ['a subgraph importing the router', 'subgraph-imports-router-or-schema', { 'subgraphs/kela/src/index.ts': ['router/src/index.ts'], 'router/src/index.ts': [] }],
-    ['the router importing a subgraph', 'router-imports-subgraph', { 'router/src/index.ts': ['subgraphs/kela/src/index.ts'], 'subgraphs/kela/src/index.ts': [] }],
-    ['a shared package importing a subgraph', 'package-imports-workspace-above', { 'packages/kit/src/index.ts': ['subgraphs/kela/src/index.ts'], 'subgraphs/kela/src/index.ts': [] }],
+    [
+      'a subgraph importing another',
+      'subgraph-imports-subgraph',
+      { 'subgraphs/kela/src/index.ts': ['subgraphs/mikkeli/src/index.ts'], 'subgraphs/mikkeli/src/index.ts': [] },
+    ],
+    [
+      'a subgraph importing the router',
+      'subgraph-imports-router-or-schema',
+      { 'subgraphs/kela/src/index.ts': ['router/src/index.ts'], 'router/src/index.ts': [] },
+    ],
+    [
+      'the router importing a subgraph',
+      'router-imports-subgraph',
+      { 'router/src/index.ts': ['subgraphs/kela/src/index.ts'], 'subgraphs/kela/src/index.ts': [] },
+    ],
+    [
+      'a shared package importing a subgraph',
+      'package-imports-workspace-above',
+      { 'packages/kit/src/index.ts': ['subgraphs/kela/src/index.ts'], 'subgraphs/kela/src/index.ts': [] },
+    ],
     ['an import cycle', 'no-circular', { 'router/src/a.ts': ['router/src/b.ts'], 'router/src/b.ts': ['router/src/a.ts'] }],
   ])('refuse %s, naming the rule', (_label, rule, files) => {
     const result = cruise(tree(files));

@@ -66,10 +66,16 @@ describe('deleting my data leaves nothing of me on disk', () => {
     const started = await ask(CHAT, { id: null, message: 'Olen yksinäinen, kissani Mirri-5b1e kuoli' }, alice);
     const sessionId = started.chat.sessionId as string;
     await ask(CHAT, { id: sessionId, message: 'Asun Oulussa' }, alice);
-    const transfer = await ask('mutation($id: ID!) { startTransfer(sessionId: $id, recipient: "a7c1f3e2-0000-4000-8000-000000000001", attributes: [MUNICIPALITY]) { code } }', { id: sessionId }, alice);
+    const transfer = await ask(
+      'mutation($id: ID!) { startTransfer(sessionId: $id, recipient: "a7c1f3e2-0000-4000-8000-000000000001", attributes: [MUNICIPALITY]) { code } }',
+      { id: sessionId },
+      alice,
+    );
     await ask('mutation { recordWellbeingAssessment(meters: { friends: 1, health: 3 }) { recordedAt } }', {}, alice);
 
-    const pseudonyms = (['profile', 'recommendation', 'chatbot', 'how-am-i-doing'] as const).map((name) => network.traffic[name].headers.map((headers) => headers['x-aurora-pseudonym']).find(Boolean) as string);
+    const pseudonyms = (['profile', 'recommendation', 'chatbot', 'how-am-i-doing'] as const).map(
+      (name) => network.traffic[name].headers.map((headers) => headers['x-aurora-pseudonym']).find(Boolean) as string,
+    );
     expect(new Set(pseudonyms).size).toBe(4); // one each, all different
     const alices = [alice, sessionId, transfer.startTransfer.code as string, 'sailing-4b7c', 'knitting-2f8d', 'Mirri-5b1e', ...pseudonyms];
     // The scan finds what is there: before the deletion each of these is on disk (but the token and the code, which never are).
@@ -81,7 +87,9 @@ describe('deleting my data leaves nothing of me on disk', () => {
 
     const report = await ask('mutation { deleteMyData { complete parts { subgraph status deletedRecords } } }', {}, alice);
     expect(report.deleteMyData.complete).toBe(true);
-    expect(report.deleteMyData.parts.filter((part: { deletedRecords: number }) => part.deletedRecords > 0).map((part: { subgraph: string }) => part.subgraph)).toEqual(['chatbot', 'how-am-i-doing', 'profile', 'recommendation']);
+    expect(
+      report.deleteMyData.parts.filter((part: { deletedRecords: number }) => part.deletedRecords > 0).map((part: { subgraph: string }) => part.subgraph),
+    ).toEqual(['chatbot', 'how-am-i-doing', 'profile', 'recommendation']);
 
     const aliceAgain = await ask('{ me { attributes { interests } } }', {}, alice);
     expect(aliceAgain.me.attributes.interests).toEqual([]);
@@ -95,7 +103,11 @@ describe('deleting my data leaves nothing of me on disk', () => {
     const started = await ask(CHAT, { id: null, message: 'Kultakalani Kulta-8d2a kuoli, olen surullinen' }, bob);
     const sessionId = started.chat.sessionId as string;
     await ask(CHAT, { id: sessionId, message: 'Asun Oulussa' }, bob);
-    await ask('mutation($id: ID!) { startTransfer(sessionId: $id, recipient: "a7c1f3e2-0000-4000-8000-000000000001", attributes: [MUNICIPALITY]) { code } }', { id: sessionId }, bob);
+    await ask(
+      'mutation($id: ID!) { startTransfer(sessionId: $id, recipient: "a7c1f3e2-0000-4000-8000-000000000001", attributes: [MUNICIPALITY]) { code } }',
+      { id: sessionId },
+      bob,
+    );
     expect(filesHolding(['Kulta-8d2a'])['Kulta-8d2a']).toEqual([path.join('chatbot', 'sessions.jsonl')]);
     expect(filesHolding([sessionId])[sessionId]?.sort()).toEqual([path.join('chatbot', 'sessions.jsonl'), path.join('chatbot', 'transfers.jsonl')]);
     await network.stores.chatbot.collection('sessions').updateOne({ _id: sessionId }, { $set: { updatedAt: '2020-01-01T00:00:00.000Z' } });

@@ -12,11 +12,13 @@ let network: TestNetwork;
 let person: Record<string, string>;
 
 const QUERIES: Record<string, string> = {
-  'the catalogue, page by page': '{ services(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name(language: FI) provider { name(language: FI) } } } } }',
+  'the catalogue, page by page':
+    '{ services(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name(language: FI) provider { name(language: FI) } } } } }',
   'one answer from three organisations': `{ services(filter: { serviceClasses: ["P1"], municipalities: ["491"] }, first: 10) { totalCount edges { node { name(language: FI) provider { name }
       benefits { name(language: EN) typicalProcessingDays }
       channels { __typename ... on ServiceLocationChannel { name visitingAddresses { street postalCode postOffice } serviceHours { days opens closes } visitingDetails { accessibility appointmentRequired } } } } } } }`,
-  'life events and their services': '{ lifeEvents { code name(language: EN) parent { code } } services(filter: { lifeEvents: ["KE4"] }, first: 10) { totalCount edges { node { name(language: SV) lifeEvents { code } areaType areas { name } } } } }',
+  'life events and their services':
+    '{ lifeEvents { code name(language: EN) parent { code } } services(filter: { lifeEvents: ["KE4"] }, first: 10) { totalCount edges { node { name(language: SV) lifeEvents { code } areaType areas { name } } } } }',
   'a search': `{ services(filter: { text: "day care for children", municipalities: ["491"], channelKinds: [SERVICE_LOCATION] }, first: 5) { totalCount searchLanguage
       edges { node { name(language: EN) channels { ... on ServiceLocationChannel { name visitingAddresses { street postOffice } serviceHours { type days opens closes validFrom validTo isClosed } } } } match { score fields snippet } } } }`,
   'service packages': `{ recommendServicePackages(situation: { lifeEvents: ["KE8"], municipality: "491", wellbeing: { finance: 2 }, language: EN }, first: 3) {
@@ -52,7 +54,11 @@ function nulledPlaces(up: unknown, down: unknown, field?: string): { field: stri
 
 /** Whether every field inside a value was answered by the subgraph (a reference whose whole content is its). */
 const entirelyFrom = (value: unknown, own: Set<string>): boolean =>
-  Array.isArray(value) ? value.every((item) => entirelyFrom(item, own)) : value && typeof value === 'object' ? Object.entries(value).every(([key, inner]) => (key === '__typename' || own.has(key)) && entirelyFrom(inner, own)) : true;
+  Array.isArray(value)
+    ? value.every((item) => entirelyFrom(item, own))
+    : value && typeof value === 'object'
+      ? Object.entries(value).every(([key, inner]) => (key === '__typename' || own.has(key)) && entirelyFrom(inner, own))
+      : true;
 
 const SUBGRAPHS: SubgraphName[] = ['service-directory', 'kela', 'mikkeli', 'profile', 'recommendation', 'chatbot', 'how-am-i-doing'];
 const answers: Record<string, { data: unknown; reached: SubgraphName[] }> = {};
@@ -64,7 +70,9 @@ beforeAll(async () => {
   person = { authorization: `Bearer ${((await identity.json()) as { token: string }).token}` };
   const setUp = await network.query('mutation { updateMyAttributes(input: { age: 34, municipality: "491", lifeEvents: ["KE8"] }) { handle } }', {}, person);
   expect(setUp.errors).toBeUndefined();
-  expect((await network.query('mutation { grantConsent(purpose: RECOMMENDATION, attributes: [AGE, MUNICIPALITY, LIFE_EVENTS]) { handle } }', {}, person)).errors).toBeUndefined();
+  expect(
+    (await network.query('mutation { grantConsent(purpose: RECOMMENDATION, attributes: [AGE, MUNICIPALITY, LIFE_EVENTS]) { handle } }', {}, person)).errors,
+  ).toBeUndefined();
   // Each query with every subgraph up: its full answer, and which subgraphs it reached.
   for (const [name, query] of Object.entries(QUERIES)) {
     network.reset();
@@ -99,7 +107,10 @@ describe('one subgraph down, everything else answered', () => {
         // Only the stopped subgraph's fields are null, and every error names it.
         const lost = nulledPlaces(data, body.data).filter((place) => !own.has(place.field) && !entirelyFrom(place.had, own));
         expect({ name, lost: lost.map((place) => place.field) }).toEqual({ name, lost: [] });
-        expect({ name, codes: [...new Set((body.errors ?? []).map((error: any) => `${error.extensions?.code} ${error.extensions?.serviceName}`))] }).toEqual({ name, codes: [`SUBGRAPH_UNAVAILABLE ${down}`] });
+        expect({ name, codes: [...new Set((body.errors ?? []).map((error: any) => `${error.extensions?.code} ${error.extensions?.serviceName}`))] }).toEqual({
+          name,
+          codes: [`SUBGRAPH_UNAVAILABLE ${down}`],
+        });
       }
     } finally {
       await network.restartSubgraph(down);

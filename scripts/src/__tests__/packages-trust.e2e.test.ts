@@ -21,7 +21,11 @@ const PACKAGES = `query($situation: SituationInput!, $first: Int) {
 
 interface Item {
   reasons: string[];
-  placeToVisit: { nearness: string; municipalityCode: string | null; channel: { name: string | null; visitingAddresses: { municipality: { code: string; name: string } | null }[] } } | null;
+  placeToVisit: {
+    nearness: string;
+    municipalityCode: string | null;
+    channel: { name: string | null; visitingAddresses: { municipality: { code: string; name: string } | null }[] };
+  } | null;
   service: { id: string; name: string };
 }
 interface Package {
@@ -117,7 +121,11 @@ describe('packages a person can trust', () => {
   });
 
   it('never offers a person with debts the guarantees meant for companies', async () => {
-    for (const situation of [{ lifeEvents: ['KE9'], language: 'FI' }, { text: 'minulla on velkoja', language: 'FI' }, { lifeEvents: ['KE9'], text: 'debts', language: 'EN' }]) {
+    for (const situation of [
+      { lifeEvents: ['KE9'], language: 'FI' },
+      { text: 'minulla on velkoja', language: 'FI' },
+      { lifeEvents: ['KE9'], text: 'debts', language: 'EN' },
+    ]) {
       const answer = await packages(situation, 5);
       expect(answer.length).toBeGreaterThan(0);
       expect(names(answer)).not.toEqual(expect.arrayContaining(['Vientitakuut']));
@@ -128,7 +136,12 @@ describe('packages a person can trust', () => {
 
   it('in the chat, "I lost my job and I have debts" gets both work and debt services', async () => {
     const chat = async (message: string, sessionId: string | null) =>
-      (await network.query('mutation($id: ID, $m: String!) { chat(sessionId: $id, message: $m, language: EN) { sessionId reply services { name(language: FI) } } }', { id: sessionId, m: message })).data.chat;
+      (
+        await network.query(
+          'mutation($id: ID, $m: String!) { chat(sessionId: $id, message: $m, language: EN) { sessionId reply services { name(language: FI) } } }',
+          { id: sessionId, m: message },
+        )
+      ).data.chat;
     const first = await chat('I lost my job and I have debts', null);
     await chat('skip', first.sessionId);
     const answer = await chat('skip', first.sessionId);

@@ -24,7 +24,9 @@ let browser: Browser;
 async function axe(page: Page): Promise<{ id: string; impact: string; help: string; nodes: number }[]> {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> } }).axe.run();
+    const result = await (
+      window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> } }
+    ).axe.run();
     return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.length }));
   });
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');

@@ -52,26 +52,45 @@ describe('anonymous identity', () => {
     expect((await network.query('{ me { handle } }')).data).toEqual({ me: null });
   });
 
-  it.each([['Bearer short'], ['Bearer has spaces in it'], ['Basic dXNlcjpwYXNz'], ['Bearer ' + 'x'.repeat(200)]])('refuses a malformed token (%s) with UNAUTHENTICATED', async (header) => {
-    const response = await fetch(network.routerUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: header }, body: JSON.stringify({ query: '{ me { handle } }' }) });
-    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
-    expect(response.status).toBe(401);
-    expect(body.errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
-    expect(JSON.stringify(body)).not.toContain(header.slice(7));
-  });
+  it.each([['Bearer short'], ['Bearer has spaces in it'], ['Basic dXNlcjpwYXNz'], [`Bearer ${'x'.repeat(200)}`]])(
+    'refuses a malformed token (%s) with UNAUTHENTICATED',
+    async (header) => {
+      const response = await fetch(network.routerUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: header },
+        body: JSON.stringify({ query: '{ me { handle } }' }),
+      });
+      const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+      expect(response.status).toBe(401);
+      expect(body.errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
+      expect(JSON.stringify(body)).not.toContain(header.slice(7));
+    },
+  );
 });
 
 describe('consent-gated sharing, pseudonyms and deletion across the network', () => {
   it('stores what the person enters and refuses invalid values naming the field, writing nothing', async () => {
-    const set = await network.query(UPDATE, { input: { age: 34, municipality: '491', lifeEvents: ['KE8'], language: 'FI', interests: ['kayaking-7f3a'], wellbeing: { health: 4, finance: 2 } } }, bearer(alice));
+    const set = await network.query(
+      UPDATE,
+      { input: { age: 34, municipality: '491', lifeEvents: ['KE8'], language: 'FI', interests: ['kayaking-7f3a'], wellbeing: { health: 4, finance: 2 } } },
+      bearer(alice),
+    );
     expect(set.data.updateMyAttributes.attributes).toEqual({ age: 34, municipality: '491', lifeEvents: ['KE8'] });
     await network.query(UPDATE, { input: { age: 61, municipality: '564', lifeEvents: ['KE10'], interests: ['choir-9c2e'] } }, bearer(bob));
 
     for (const [input, field, message] of [
       [{ wellbeing: { health: 11 } }, 'input.wellbeing.health', 'input.wellbeing.health must be a whole number from 0 to 10; it was 11.'],
       [{ age: -1 }, 'input.age', 'input.age must be a whole number of years from 0 to 130; it was -1.'],
-      [{ municipality: '999', age: 40 }, 'input.municipality', 'input.municipality "999" is not a municipality code; use a 3-digit code such as 491 (see the municipalities query).'],
-      [{ lifeEvents: ['KE8', 'KE99'] }, 'input.lifeEvents[1]', 'input.lifeEvents[1] "KE99" is not a life event code; use codes such as KE8 (see the lifeEvents query).'],
+      [
+        { municipality: '999', age: 40 },
+        'input.municipality',
+        'input.municipality "999" is not a municipality code; use a 3-digit code such as 491 (see the municipalities query).',
+      ],
+      [
+        { lifeEvents: ['KE8', 'KE99'] },
+        'input.lifeEvents[1]',
+        'input.lifeEvents[1] "KE99" is not a life event code; use codes such as KE8 (see the lifeEvents query).',
+      ],
     ] as const) {
       const body = await network.query(UPDATE, { input }, bearer(alice));
       expect(body.errors[0]).toMatchObject({ message, extensions: { code: 'BAD_USER_INPUT', argument: field } });
@@ -79,14 +98,25 @@ describe('consent-gated sharing, pseudonyms and deletion across the network', ()
     const wrongType = await network.query(UPDATE, { input: { age: 'old' } }, bearer(alice));
     expect(wrongType.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const { data } = await network.query(ME, {}, bearer(alice));
-    expect(data.me.attributes).toEqual({ age: 34, municipality: '491', lifeEvents: ['KE8'], language: 'FI', interests: ['kayaking-7f3a'], wellbeing: { health: 4, finance: 2 } });
+    expect(data.me.attributes).toEqual({
+      age: 34,
+      municipality: '491',
+      lifeEvents: ['KE8'],
+      language: 'FI',
+      interests: ['kayaking-7f3a'],
+      wellbeing: { health: 4, finance: 2 },
+    });
   });
 
   it('gives another subgraph only what the person consented to for that purpose, from the next request on', async () => {
     network.probeReceived.length = 0;
     const before = await network.query(ME, {}, bearer(alice));
     expect(before.data.me.probeSummary).toBe('nothing shared');
-    await network.query('mutation { grantConsent(purpose: RECOMMENDATION, attributes: [AGE, LIFE_EVENTS, WELLBEING]) { consents { purpose attributes } } }', {}, bearer(alice));
+    await network.query(
+      'mutation { grantConsent(purpose: RECOMMENDATION, attributes: [AGE, LIFE_EVENTS, WELLBEING]) { consents { purpose attributes } } }',
+      {},
+      bearer(alice),
+    );
     await network.query('mutation { grantConsent(purpose: SERVICE_TRANSFER, attributes: [MUNICIPALITY]) { handle } }', {}, bearer(alice));
     const granted = await network.query(ME, {}, bearer(alice));
     expect(granted.data.me.probeSummary).toBe('age,lifeEvents,wellbeing');
@@ -121,7 +151,10 @@ describe('consent-gated sharing, pseudonyms and deletion across the network', ()
 
   it('keeps stores unlinkable: no identifier of one person appears in two stores', async () => {
     const dump = await dumpStores();
-    const identifiers = (store: string) => new Set((JSON.parse(dump[store] as string) as { _id: string; pseudonym?: string }[]).flatMap((document) => [document._id, document.pseudonym]).filter(Boolean));
+    const identifiers = (store: string) =>
+      new Set(
+        (JSON.parse(dump[store] as string) as { _id: string; pseudonym?: string }[]).flatMap((document) => [document._id, document.pseudonym]).filter(Boolean),
+      );
     const profileIds = identifiers('profile');
     const probeIds = [...identifiers('probe')].filter((id) => !String(id).includes(':'));
     expect(profileIds.size).toBe(2);
@@ -165,7 +198,13 @@ describe('consent-gated sharing, pseudonyms and deletion across the network', ()
     expect(dump.probe).not.toContain('ad75fe5d-cce3-4961-b764-4a93b98567ff');
     expect(dump.profile).toContain('choir-9c2e'); // the other person's data stays
     const after = await network.query('mutation { exportMyData { parts { subgraph data } } }', {}, bearer(alice));
-    expect(after.data.exportMyData.parts).toEqual([{ subgraph: 'chatbot', data: '[]' }, { subgraph: 'how-am-i-doing', data: '[]' }, { subgraph: 'probe', data: '[]' }, { subgraph: 'profile', data: '[]' }, { subgraph: 'recommendation', data: '[]' }]);
+    expect(after.data.exportMyData.parts).toEqual([
+      { subgraph: 'chatbot', data: '[]' },
+      { subgraph: 'how-am-i-doing', data: '[]' },
+      { subgraph: 'probe', data: '[]' },
+      { subgraph: 'profile', data: '[]' },
+      { subgraph: 'recommendation', data: '[]' },
+    ]);
   });
 
   it('reports a deletion as pending while a subgraph is down, and completes it when it returns', async () => {

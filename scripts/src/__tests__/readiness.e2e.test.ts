@@ -17,7 +17,11 @@ describe('readiness that tells the truth', () => {
   it('is not ready, and says NOT_READY, until the engine has read the catalogue; then answers with packages', async () => {
     const before = await fetch(network.routerUrl.replace('/graphql', '/ready'));
     expect(before.status).toBe(503);
-    expect(((await before.json()) as { subgraphs: Record<string, string> }).subgraphs).toMatchObject({ recommendation: 'starting', 'service-directory': 'up', profile: 'up' });
+    expect(((await before.json()) as { subgraphs: Record<string, string> }).subgraphs).toMatchObject({
+      recommendation: 'starting',
+      'service-directory': 'up',
+      profile: 'up',
+    });
 
     const started = Date.now();
     const early = await network.query(RECOMMEND);

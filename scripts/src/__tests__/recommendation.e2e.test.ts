@@ -44,11 +44,18 @@ describe('the engine keeps its own index through the router', () => {
   });
 
   it('sees a provider publish and archive a service after the next sync', async () => {
-    const ORGANISATION = (await network.query('{ services(filter: { lifeEvents: ["KE4.1"] }, first: 1) { edges { node { provider { id } } } } }')).data.services.edges[0].node.provider.id;
+    const ORGANISATION = (await network.query('{ services(filter: { lifeEvents: ["KE4.1"] }, first: 1) { edges { node { provider { id } } } } }')).data.services
+      .edges[0].node.provider.id;
     const token = await network.providerToken(ORGANISATION);
     const published = await network.query(
       'mutation($input: ServiceInput!) { publishService(input: $input) { id } }',
-      { input: { name: { fi: 'Kuplamuovikorjaamo', en: 'Bubble wrap repair shop' }, summary: { fi: 'Kuplamuovin korjausta ja neuvontaa.' }, areaType: 'NATIONWIDE' } },
+      {
+        input: {
+          name: { fi: 'Kuplamuovikorjaamo', en: 'Bubble wrap repair shop' },
+          summary: { fi: 'Kuplamuovin korjausta ja neuvontaa.' },
+          areaType: 'NATIONWIDE',
+        },
+      },
       bearer(token),
     );
     const id = published.data.publishService.id;
@@ -116,7 +123,10 @@ describe('recommendServicePackages', () => {
     const { data } = await network.query(
       '{ recommendServicePackages(situation: { wellbeing: { friends: 1 }, language: EN }, first: 5) { items { reasons wellbeingLabels { dimension source confidence } } } }',
     );
-    const items = data.recommendServicePackages.flatMap((pack: { items: unknown[] }) => pack.items) as { reasons: string[]; wellbeingLabels: { dimension: string; source: string; confidence: number }[] }[];
+    const items = data.recommendServicePackages.flatMap((pack: { items: unknown[] }) => pack.items) as {
+      reasons: string[];
+      wellbeingLabels: { dimension: string; source: string; confidence: number }[];
+    }[];
     const labelled = items.filter((item) => item.wellbeingLabels.some((label) => label.dimension === 'FRIENDS'));
     expect(labelled.length).toBeGreaterThan(0);
     for (const item of labelled) {
@@ -175,7 +185,11 @@ describe('me { recommendations } and feedback', () => {
 
   it('uses only the attributes the person consented to share for recommendation', async () => {
     const token = await newIdentity();
-    await network.query('mutation { updateMyAttributes(input: { municipality: "491", lifeEvents: ["KE8"], wellbeing: { housing: 1 } }) { attributes { municipality } } }', {}, bearer(token));
+    await network.query(
+      'mutation { updateMyAttributes(input: { municipality: "491", lifeEvents: ["KE8"], wellbeing: { housing: 1 } }) { attributes { municipality } } }',
+      {},
+      bearer(token),
+    );
     const without = await network.query(ME, {}, bearer(token));
     expect(without.errors).toBeUndefined();
     expect(without.data.me.recommendations[0].basis).toBe('GENERAL');
@@ -202,7 +216,11 @@ describe('me { recommendations } and feedback', () => {
     const before = await ask(alice);
     const dropped = before[0] as string;
     const helpful = before[4] as string;
-    const recorded = await network.query('mutation($id: ID!) { recordFeedback(serviceId: $id, kind: NOT_RELEVANT) { serviceId kind recordedAt } }', { id: dropped }, bearer(alice));
+    const recorded = await network.query(
+      'mutation($id: ID!) { recordFeedback(serviceId: $id, kind: NOT_RELEVANT) { serviceId kind recordedAt } }',
+      { id: dropped },
+      bearer(alice),
+    );
     expect(recorded.data.recordFeedback).toEqual({ serviceId: dropped, kind: 'NOT_RELEVANT', recordedAt: expect.any(String) });
     await network.query('mutation($id: ID!) { recordFeedback(serviceId: $id, kind: HELPFUL) { kind } }', { id: helpful }, bearer(alice));
 

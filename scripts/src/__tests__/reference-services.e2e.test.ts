@@ -60,7 +60,11 @@ describe('the chatbot', () => {
       } }`,
       { id: sessionId },
     );
-    return visit.data.chat as { intent: string; reply: string; services: { name: string; channels: { visitingAddresses?: { municipality: { code: string; name: string } | null }[] }[] }[] };
+    return visit.data.chat as {
+      intent: string;
+      reply: string;
+      services: { name: string; channels: { visitingAddresses?: { municipality: { code: string; name: string } | null }[] }[] }[];
+    };
   };
   const towns = (service: { channels: { visitingAddresses?: { municipality: { code: string; name: string } | null }[] }[] }) =>
     service.channels.flatMap((channel) => channel.visitingAddresses ?? []).flatMap((address) => (address.municipality ? [address.municipality] : []));
@@ -140,13 +144,24 @@ describe('the chatbot', () => {
     expect(code.errors).toBeUndefined();
     const transfer = code.data.startTransfer;
     const REDEEM = 'mutation($code: String!) { redeemTransfer(code: $code) { age municipality lifeEvents needs language attributes } }';
-    const otherOrganisation = await network.query(REDEEM, { code: transfer.code }, bearer(await network.providerToken('b0000000-0000-4000-8000-000000000002', ['transfer:redeem'])));
+    const otherOrganisation = await network.query(
+      REDEEM,
+      { code: transfer.code },
+      bearer(await network.providerToken('b0000000-0000-4000-8000-000000000002', ['transfer:redeem'])),
+    );
     expect(otherOrganisation.errors[0].extensions.code).toBe('FORBIDDEN');
     const withoutScope = await network.query(REDEEM, { code: transfer.code }, bearer(await network.providerToken(recipient, ['services:write'])));
     expect(withoutScope.errors[0].extensions.code).toBe('FORBIDDEN');
     const receiver = bearer(await network.providerToken(recipient, ['transfer:redeem']));
     const redeemed = await network.query(REDEEM, { code: transfer.code }, receiver);
-    expect(redeemed.data.redeemTransfer).toEqual({ age: null, municipality: '491', lifeEvents: ['KE8'], needs: null, language: null, attributes: ['MUNICIPALITY', 'LIFE_EVENTS'] });
+    expect(redeemed.data.redeemTransfer).toEqual({
+      age: null,
+      municipality: '491',
+      lifeEvents: ['KE8'],
+      needs: null,
+      language: null,
+      attributes: ['MUNICIPALITY', 'LIFE_EVENTS'],
+    });
     const again = await network.query(REDEEM, { code: transfer.code }, receiver);
     expect(again.errors[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' }, message: expect.stringContaining('already been used') });
     // The chatbot keeps no copy of what it handed over.
@@ -161,7 +176,9 @@ describe('the chatbot', () => {
 describe('How am I doing?', () => {
   it('stores answers under its own pseudonym, explains the meters and what affects what', async () => {
     const token = await newIdentity();
-    const meters = await network.query('{ wellbeingMeters(language: EN) { dimension inputField label explanation } wellbeingCausalModel(language: SV) { from { key } to { dimension } direction strength explanation source sourceUrl } }');
+    const meters = await network.query(
+      '{ wellbeingMeters(language: EN) { dimension inputField label explanation } wellbeingCausalModel(language: SV) { from { key } to { dimension } direction strength explanation source sourceUrl } }',
+    );
     expect(meters.data.wellbeingMeters).toHaveLength(10);
     expect(meters.data.wellbeingMeters.find((meter: { dimension: string }) => meter.dimension === 'FINANCE')).toEqual({
       dimension: 'FINANCE',
@@ -169,24 +186,40 @@ describe('How am I doing?', () => {
       label: 'Money matters',
       explanation: 'Your financial situation tells how you manage your expenses.',
     });
-    const sleep = meters.data.wellbeingCausalModel.find((link: { from: { key: string }; to: { dimension: string } }) => link.from.key === 'sleep' && link.to.dimension === 'HEALTH');
-    expect(sleep).toMatchObject({ direction: 'INCREASES', strength: 'STRONG', explanation: 'Om sömn ökar eller blir bättre kan hälsa förbättras (starkt samband).', sourceUrl: expect.stringMatching(/^https:\/\/doi\.org\//) });
+    const sleep = meters.data.wellbeingCausalModel.find(
+      (link: { from: { key: string }; to: { dimension: string } }) => link.from.key === 'sleep' && link.to.dimension === 'HEALTH',
+    );
+    expect(sleep).toMatchObject({
+      direction: 'INCREASES',
+      strength: 'STRONG',
+      explanation: 'Om sömn ökar eller blir bättre kan hälsa förbättras (starkt samband).',
+      sourceUrl: expect.stringMatching(/^https:\/\/doi\.org\//),
+    });
 
     const record = 'mutation($meters: WellbeingInput!) { recordWellbeingAssessment(meters: $meters) { recordedAt readings { dimension value } } }';
     expect((await network.query(record, { meters: { finance: 2 } })).errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const bad = await network.query(record, { meters: { finance: 11 } }, bearer(token));
-    expect(bad.errors[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: 'meters.finance must be a whole number from 0 (worst) to 10 (best); it was 11.' });
+    expect(bad.errors[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: 'meters.finance must be a whole number from 0 (worst) to 10 (best); it was 11.',
+    });
     await network.query(record, { meters: { finance: 2, health: 7 } }, bearer(token));
     await network.query(record, { meters: { finance: 4, health: 8 } }, bearer(token));
     const history = await network.query('{ myWellbeingAssessments { readings { dimension value } } }', {}, bearer(token));
     expect(history.data.myWellbeingAssessments.map((answer: { readings: unknown[] }) => answer.readings)).toEqual([
-      [{ dimension: 'HEALTH', value: 7 }, { dimension: 'FINANCE', value: 2 }],
-      [{ dimension: 'HEALTH', value: 8 }, { dimension: 'FINANCE', value: 4 }],
+      [
+        { dimension: 'HEALTH', value: 7 },
+        { dimension: 'FINANCE', value: 2 },
+      ],
+      [
+        { dimension: 'HEALTH', value: 8 },
+        { dimension: 'FINANCE', value: 4 },
+      ],
     ]);
     expect(JSON.stringify(await network.stores['how-am-i-doing'].collection('assessments').find({}))).not.toContain(token);
   });
 
-  it('deleting my data leaves nothing of the person in its store or the chatbot\'s', async () => {
+  it("deleting my data leaves nothing of the person in its store or the chatbot's", async () => {
     const token = await newIdentity();
     await network.query('mutation { recordWellbeingAssessment(meters: { friends: 1 }) { recordedAt } }', {}, bearer(token));
     const chat = await say('Olen yksinäinen', null, 'FI', token);
@@ -195,17 +228,24 @@ describe('How am I doing?', () => {
       chat: await network.stores.chatbot.collection('sessions').countDocuments({}),
     };
     const exported = await network.query('mutation { exportMyData { complete parts { subgraph data } } }', {}, bearer(token));
-    const parts = Object.fromEntries(exported.data.exportMyData.parts.map((part: { subgraph: string; data: string }) => [part.subgraph, JSON.parse(part.data)]));
+    const parts = Object.fromEntries(
+      exported.data.exportMyData.parts.map((part: { subgraph: string; data: string }) => [part.subgraph, JSON.parse(part.data)]),
+    );
     expect(parts['how-am-i-doing']).toHaveLength(1);
     expect(JSON.stringify(parts.chatbot)).toContain('Olen yksinäinen');
     const deleted = await network.query('mutation { deleteMyData { complete parts { subgraph status deletedRecords } } }', {}, bearer(token));
     expect(deleted.data.deleteMyData.complete).toBe(true);
-    const bySubgraph = Object.fromEntries(deleted.data.deleteMyData.parts.map((part: { subgraph: string; deletedRecords: number }) => [part.subgraph, part.deletedRecords]));
+    const bySubgraph = Object.fromEntries(
+      deleted.data.deleteMyData.parts.map((part: { subgraph: string; deletedRecords: number }) => [part.subgraph, part.deletedRecords]),
+    );
     expect(bySubgraph).toMatchObject({ 'how-am-i-doing': 1, chatbot: 1 });
     expect(await network.stores['how-am-i-doing'].collection('assessments').countDocuments({})).toBe(before.how - 1);
     expect(await network.stores.chatbot.collection('sessions').countDocuments({})).toBe(before.chat - 1);
     expect(await network.stores.chatbot.collection('sessions').findOne({ _id: chat.sessionId })).toBeNull();
-    const text = JSON.stringify([...(await network.stores.chatbot.collection('sessions').find({})), ...(await network.stores['how-am-i-doing'].collection('assessments').find({}))]);
+    const text = JSON.stringify([
+      ...(await network.stores.chatbot.collection('sessions').find({})),
+      ...(await network.stores['how-am-i-doing'].collection('assessments').find({})),
+    ]);
     expect(text).not.toContain('Olen yksinäinen');
   });
 });

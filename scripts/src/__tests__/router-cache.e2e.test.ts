@@ -9,7 +9,11 @@ beforeAll(async () => {
 afterAll(() => network.close());
 
 async function post(query: string, headers: Record<string, string> = {}) {
-  const response = await fetch(network.routerUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+  const response = await fetch(network.routerUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query }),
+  });
   return { body: (await response.json()) as { data?: any; errors?: unknown[] }, cacheControl: response.headers.get('cache-control') };
 }
 

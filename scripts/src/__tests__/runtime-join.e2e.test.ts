@@ -30,7 +30,13 @@ function loadLoop(workers: number) {
       }
     }),
   );
-  return { counts, stop: async () => { running = false; await done; } };
+  return {
+    counts,
+    stop: async () => {
+      running = false;
+      await done;
+    },
+  };
 }
 
 describe('an organisation joins the running network', () => {
@@ -46,22 +52,40 @@ describe('an organisation joins the running network', () => {
       const started = Date.now();
       let answer: any = null;
       while (Date.now() - started < 10_000) {
-        answer = await network.query('query($org: ID!) { organisation(id: $org) { name adoptableAnimals { name species } } adoptableAnimals(first: 1) { totalCount } }', { org: association.organisationId });
+        answer = await network.query(
+          'query($org: ID!) { organisation(id: $org) { name adoptableAnimals { name species } } adoptableAnimals(first: 1) { totalCount } }',
+          { org: association.organisationId },
+        );
         if (!answer.errors) break;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(answer.data).toEqual({
-        organisation: { name: 'Mikkelin eläinsuojeluyhdistys ry', adoptableAnimals: [{ name: 'Nappi', species: 'DOG' }, { name: 'Pupu', species: 'RABBIT' }, { name: 'Viiru', species: 'CAT' }] },
+        organisation: {
+          name: 'Mikkelin eläinsuojeluyhdistys ry',
+          adoptableAnimals: [
+            { name: 'Nappi', species: 'DOG' },
+            { name: 'Pupu', species: 'RABBIT' },
+            { name: 'Viiru', species: 'CAT' },
+          ],
+        },
         adoptableAnimals: { totalCount: 3 },
       });
 
       // Its services appear in the directory, published with the association's own token.
       expect(await publishServices(network.routerUrl, token, association)).toEqual(['Kodittomien eläinten adoptio', 'Löytöeläinten vastaanotto']);
       expect(await publishServices(network.routerUrl, token, association)).toEqual([]);
-      const found = await network.query('query($org: ID!) { services(filter: { organisations: [$org] }, first: 3) { edges { node { name provider { name adoptableAnimals { name } } } } } }', { org: association.organisationId });
-      expect(found.data.services.edges[0].node).toEqual({ name: 'Kodittomien eläinten adoptio', provider: { name: 'Mikkelin eläinsuojeluyhdistys ry', adoptableAnimals: [{ name: 'Nappi' }, { name: 'Pupu' }, { name: 'Viiru' }] } });
-      const searched = await network.query('{ services(filter: { text: "kodittomien eläinten adoptio", municipalities: ["491"] }, first: 10) { edges { node { name } } } }');
+      const found = await network.query(
+        'query($org: ID!) { services(filter: { organisations: [$org] }, first: 3) { edges { node { name provider { name adoptableAnimals { name } } } } } }',
+        { org: association.organisationId },
+      );
+      expect(found.data.services.edges[0].node).toEqual({
+        name: 'Kodittomien eläinten adoptio',
+        provider: { name: 'Mikkelin eläinsuojeluyhdistys ry', adoptableAnimals: [{ name: 'Nappi' }, { name: 'Pupu' }, { name: 'Viiru' }] },
+      });
+      const searched = await network.query(
+        '{ services(filter: { text: "kodittomien eläinten adoptio", municipalities: ["491"] }, first: 10) { edges { node { name } } } }',
+      );
       expect(searched.data.services.edges.map((edge: any) => edge.node.name)).toContain('Kodittomien eläinten adoptio');
 
       // A schema that does not compose is refused, and the network keeps answering.
@@ -78,7 +102,11 @@ describe('an organisation joins the running network', () => {
   });
 
   it('refuses unauthenticated and foreign publishes', async () => {
-    const anonymous = await fetch(`${network.registryUrl}/subgraphs/animal-welfare`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"url":"http://x/graphql","sdl":"type Query { a: Int }"}' });
+    const anonymous = await fetch(`${network.registryUrl}/subgraphs/animal-welfare`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"url":"http://x/graphql","sdl":"type Query { a: Int }"}',
+    });
     expect(anonymous.status).toBe(401);
     expect(((await anonymous.json()) as { code: string }).code).toBe('UNAUTHENTICATED');
     const foreign = await publish('animal-welfare', 'http://x/graphql', typeDefs, await network.providerToken('another-association', ['subgraphs:publish']));
@@ -95,7 +123,8 @@ describe('an organisation joins the running network', () => {
     const token = await network.providerToken(association.organisationId, ['subgraphs:publish']);
     expect((await publish('animal-welfare', 'http://127.0.0.1:9/graphql', typeDefs, token)).status).toBe(201);
     let down = await ready();
-    for (const started = Date.now(); !down.body.subgraphs['animal-welfare'] && Date.now() - started < 10_000; down = await ready()) await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const started = Date.now(); !down.body.subgraphs['animal-welfare'] && Date.now() - started < 10_000; down = await ready())
+      await new Promise((resolve) => setTimeout(resolve, 200));
     expect(down.status).toBe(200);
     expect(down.body.status).toBe('degraded');
     expect(down.body.subgraphs['animal-welfare']).toBe('down');
@@ -106,7 +135,11 @@ describe('an organisation joins the running network', () => {
     expect(downMetrics).toContain('aurora_router_subgraph_up{subgraph="animal-welfare"} 0');
     expect(downMetrics).toContain('aurora_router_subgraph_up{subgraph="service-directory"} 1');
     const admin = await network.providerToken('aurora-network', ['network:admin']);
-    const rolledBack = await fetch(`${network.registryUrl}/rollback`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ version: 1 }) });
+    const rolledBack = await fetch(`${network.registryUrl}/rollback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ version: 1 }),
+    });
     expect(rolledBack.status).toBe(201);
     const started = Date.now();
     let after = await ready();

@@ -13,7 +13,8 @@ async function names(text: string): Promise<string[]> {
   if (body.errors) throw new Error(JSON.stringify(body.errors));
   // One search is one call to the directory; no other subgraph is asked.
   expect(network.traffic['service-directory'].requests).toEqual(['query']);
-  for (const other of ['kela', 'mikkeli', 'profile', 'recommendation', 'chatbot', 'how-am-i-doing'] as const) expect(network.traffic[other].requests).toEqual([]);
+  for (const other of ['kela', 'mikkeli', 'profile', 'recommendation', 'chatbot', 'how-am-i-doing'] as const)
+    expect(network.traffic[other].requests).toEqual([]);
   return body.data.services.edges.map((edge: { node: { name: string } }) => edge.node.name);
 }
 
@@ -23,9 +24,12 @@ beforeAll(async () => {
 afterAll(() => network.close());
 
 describe('searching in everyday words', () => {
-  it.each(['velkaongelma', 'velkaongelmat ja rahahuolet', 'debt advice', 'skuldrådgivning'])('"%s" finds debt and financial counselling first', async (text) => {
-    expect((await names(text))[0]).toBe('Talous- ja velkaneuvonta');
-  });
+  it.each(['velkaongelma', 'velkaongelmat ja rahahuolet', 'debt advice', 'skuldrådgivning'])(
+    '"%s" finds debt and financial counselling first',
+    async (text) => {
+      expect((await names(text))[0]).toBe('Talous- ja velkaneuvonta');
+    },
+  );
 
   it('"rahahuolet" (money worries) finds financial help: debt counselling and the social work for money matters first', async () => {
     expect((await names('rahahuolet')).slice(0, 2).sort()).toEqual(['Aikuissosiaalityön ja taloudellisen tuen palvelut', 'Talous- ja velkaneuvonta']);
@@ -45,20 +49,20 @@ describe('searching in everyday words', () => {
     }
   });
 
-  it('puts the housing allowance before the farmers\' hectare subsidy, and the specific word before the generic one', async () => {
+  it("puts the housing allowance before the farmers' hectare subsidy, and the specific word before the generic one", async () => {
     expect((await names('yleinen asumistuki'))[0]).toBe('Kelan tuet asumiseen');
     expect((await names('asumistuen hakeminen'))[0]).toBe('Kelan tuet asumiseen');
     expect((await names('palkkatuen hakeminen'))[0]).toMatch(/^Palkkatuki/);
     expect((await names('kuljetuspalvelun hakeminen')).slice(0, 2).every((name) => /kuljetuspalvelu/i.test(name))).toBe(true);
   });
 
-  it('answers a Swedish sentence about a dentist with oral health care, not a women\'s shelter', async () => {
+  it("answers a Swedish sentence about a dentist with oral health care, not a women's shelter", async () => {
     const found = await names('jag behöver en tandläkare');
     expect(found.slice(0, 3).every((name) => /hammas|suun/i.test(name))).toBe(true);
     expect(found.slice(0, 3).filter((name) => /turvakoti/i.test(name))).toEqual([]);
   });
 
-  it('puts services for companies below a person\'s own, unless the search is about a business', async () => {
+  it("puts services for companies below a person's own, unless the search is about a business", async () => {
     const personal = await names('velkaneuvonta');
     expect(personal[0]).toBe('Talous- ja velkaneuvonta');
     const forCompanies = 'Talous- ja velkaneuvonta yrityksille ja yrittäjille';

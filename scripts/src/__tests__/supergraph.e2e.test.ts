@@ -98,7 +98,7 @@ describe('the supergraph through the router', () => {
     expect(network.traffic['service-directory'].authorizations).toEqual([undefined]);
   });
 
-  it('answers with the other subgraphs\' data when one is down, and fully again once it is back', async () => {
+  it("answers with the other subgraphs' data when one is down, and fully again once it is back", async () => {
     await network.stopSubgraph('mikkeli');
     try {
       const partial = await network.query(HOUSING_IN_MIKKELI, { first: 8 });
@@ -115,7 +115,9 @@ describe('the supergraph through the router', () => {
     }
     const full = await network.query(HOUSING_IN_MIKKELI, { first: 8 });
     expect(full.errors).toBeUndefined();
-    const ristiina = full.data.services.edges.flatMap((edge: any) => edge.node.channels).find((channel: any) => channel.name === 'Ristiinan yhteispalvelupiste');
+    const ristiina = full.data.services.edges
+      .flatMap((edge: any) => edge.node.channels)
+      .find((channel: any) => channel.name === 'Ristiinan yhteispalvelupiste');
     expect(ristiina.visitingDetails).toEqual({ accessibility: ['STEP_FREE_ENTRANCE'], appointmentRequired: false });
   });
 });

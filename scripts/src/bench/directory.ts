@@ -35,11 +35,31 @@ const NOW_PORT = 15102;
 const P95_BUDGET = 1.5;
 
 const SCENARIOS = [
-  { name: 'search "lastensuojelu" (fi), first 20', search: true, query: '{ services(filter: { text: "lastensuojelu" }, first: 20) { totalCount edges { node { id name } match { score snippet } } } }' },
-  { name: 'search "housing allowance" (en) in Oulu, first 20', search: true, query: '{ services(filter: { text: "housing allowance", municipalities: ["564"] }, first: 20) { totalCount edges { node { id name } } } }' },
-  { name: 'search "päivähoito" where one can visit, first 20', search: true, query: '{ services(filter: { text: "päivähoito", channelKinds: [SERVICE_LOCATION] }, first: 20) { totalCount edges { node { id name } } } }' },
-  { name: 'search "velkaongelma" (a compound), first 20', search: true, query: '{ services(filter: { text: "velkaongelma" }, first: 20) { totalCount edges { node { id name } } } }' },
-  { name: 'listing: housing classes in Mikkeli, first 20', search: false, query: '{ services(filter: { serviceClasses: ["P1"], municipalities: ["491"] }, first: 20) { totalCount edges { node { id name } } } }' },
+  {
+    name: 'search "lastensuojelu" (fi), first 20',
+    search: true,
+    query: '{ services(filter: { text: "lastensuojelu" }, first: 20) { totalCount edges { node { id name } match { score snippet } } } }',
+  },
+  {
+    name: 'search "housing allowance" (en) in Oulu, first 20',
+    search: true,
+    query: '{ services(filter: { text: "housing allowance", municipalities: ["564"] }, first: 20) { totalCount edges { node { id name } } } }',
+  },
+  {
+    name: 'search "päivähoito" where one can visit, first 20',
+    search: true,
+    query: '{ services(filter: { text: "päivähoito", channelKinds: [SERVICE_LOCATION] }, first: 20) { totalCount edges { node { id name } } } }',
+  },
+  {
+    name: 'search "velkaongelma" (a compound), first 20',
+    search: true,
+    query: '{ services(filter: { text: "velkaongelma" }, first: 20) { totalCount edges { node { id name } } } }',
+  },
+  {
+    name: 'listing: housing classes in Mikkeli, first 20',
+    search: false,
+    query: '{ services(filter: { serviceClasses: ["P1"], municipalities: ["491"] }, first: 20) { totalCount edges { node { id name } } } }',
+  },
   { name: 'listing: everything, first 100', search: false, query: '{ services(first: 100) { totalCount edges { node { id name } } } }' },
 ];
 
@@ -94,7 +114,9 @@ function startProcess(command: string, env: NodeJS.ProcessEnv, onIndex: (report:
 }
 
 const describeIndex = (report: IndexReport | undefined) =>
-  report ? `${report.services} services indexed in ${(report.ms / 1000).toFixed(1)} s, heap ${report.heapMiB ?? '?'} MiB after the build (catalogue and index, garbage collected)` : 'not reported';
+  report
+    ? `${report.services} services indexed in ${(report.ms / 1000).toFixed(1)} s, heap ${report.heapMiB ?? '?'} MiB after the build (catalogue and index, garbage collected)`
+    : 'not reported';
 
 function formatPaired(result: PairedResult): string {
   const { before, after, p95Ratio } = result;
@@ -108,11 +130,24 @@ function formatPaired(result: PairedResult): string {
 }
 
 /** Starts a service directory alone on its own data folder and waits until it answers. */
-async function startDirectory(command: string, port: number, dataDir: string, analysis: 'stems' | 'compounds'): Promise<{ child: ChildProcess; index: Promise<IndexReport> }> {
+async function startDirectory(
+  command: string,
+  port: number,
+  dataDir: string,
+  analysis: 'stems' | 'compounds',
+): Promise<{ child: ChildProcess; index: Promise<IndexReport> }> {
   let reported: (report: IndexReport) => void = () => {};
   const index = new Promise<IndexReport>((resolve) => (reported = resolve));
   // --expose-gc: the directory then collects garbage before it reports its heap after the build.
-  const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc`.trim(), PORT: String(port), AURORA_DATA_DIR: dataDir, AURORA_SEARCH_ANALYSIS: analysis, LOG_LEVEL: 'info', MONGODB_URI: '' };
+  const env = {
+    ...process.env,
+    NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc`.trim(),
+    PORT: String(port),
+    AURORA_DATA_DIR: dataDir,
+    AURORA_SEARCH_ANALYSIS: analysis,
+    LOG_LEVEL: 'info',
+    MONGODB_URI: '',
+  };
   const child = startProcess(command, env, reported);
   const notReady = await waitUntilReady(`http://127.0.0.1:${port}/ready`, Date.now() + 300_000, () => child.exitCode !== null, []);
   if (notReady) throw new Error(`the service directory with the ${analysis} analysis did not become ready`);
@@ -150,19 +185,30 @@ export async function benchDirectory(): Promise<void> {
     const verdicts: string[] = [];
     const pooled = { before: [] as number[], after: [] as number[] };
     for (const scenario of SCENARIOS) {
-      const comparison = await paired(`http://127.0.0.1:${BEFORE_PORT}/graphql`, `http://127.0.0.1:${NOW_PORT}/graphql`, JSON.stringify({ query: scenario.query }), PAIRED_REQUESTS, random);
+      const comparison = await paired(
+        `http://127.0.0.1:${BEFORE_PORT}/graphql`,
+        `http://127.0.0.1:${NOW_PORT}/graphql`,
+        JSON.stringify({ query: scenario.query }),
+        PAIRED_REQUESTS,
+        random,
+      );
       console.log(scenario.name);
       console.log(formatPaired(comparison));
       if (scenario.search) {
         pooled.before.push(...comparison.latencies.before);
         pooled.after.push(...comparison.latencies.after);
       }
-      if (scenario.search) verdicts.push(`${scenario.name}: ${comparison.p95Ratio.value.toFixed(2)}x ${comparison.p95Ratio.value <= P95_BUDGET ? 'within' : 'OVER'} the ${P95_BUDGET}x budget`);
+      if (scenario.search)
+        verdicts.push(
+          `${scenario.name}: ${comparison.p95Ratio.value.toFixed(2)}x ${comparison.p95Ratio.value <= P95_BUDGET ? 'within' : 'OVER'} the ${P95_BUDGET}x budget`,
+        );
     }
     const all = p95Ratio(pooled.before, pooled.after, random);
     const { p95: beforeP95 } = percentiles(pooled.before);
     const { p95: afterP95 } = percentiles(pooled.after);
-    verdicts.push(`every search above pooled (${pooled.after.length} to each): p95 ${beforeP95.toFixed(1)} -> ${afterP95.toFixed(1)} ms, ${all.value.toFixed(2)}x [${all.low.toFixed(2)}, ${all.high.toFixed(2)}] ${all.value <= P95_BUDGET ? 'within' : 'OVER'} the ${P95_BUDGET}x budget`);
+    verdicts.push(
+      `every search above pooled (${pooled.after.length} to each): p95 ${beforeP95.toFixed(1)} -> ${afterP95.toFixed(1)} ms, ${all.value.toFixed(2)}x [${all.low.toFixed(2)}, ${all.high.toFixed(2)}] ${all.value <= P95_BUDGET ? 'within' : 'OVER'} the ${P95_BUDGET}x budget`,
+    );
     console.log(`\nsearch p95, now against before (budget ${P95_BUDGET}x):\n  ${verdicts.join('\n  ')}`);
     console.log(`resident memory after the comparison (MiB): service-directory now ${rssMiB(now.child.pid)}, before ${rssMiB(before.child.pid)}\n`);
     await stop(children.splice(0));

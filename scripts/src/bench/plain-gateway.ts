@@ -11,7 +11,12 @@ import { secureSupergraph } from '@aurora/supergraph';
 
 async function main(): Promise<void> {
   const [supergraphFile, port, urls] = process.argv.slice(2);
-  const overrides = Object.fromEntries((urls ?? '').split(',').filter(Boolean).map((pair) => pair.split('=') as [string, string]));
+  const overrides = Object.fromEntries(
+    (urls ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((pair) => pair.split('=') as [string, string]),
+  );
   const gateway = new ApolloGateway({
     supergraphSdl: secureSupergraph(fs.readFileSync(supergraphFile as string, 'utf8')).gatewaySdl,
     buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: overrides[name] ?? url }),

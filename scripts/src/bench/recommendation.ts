@@ -21,7 +21,23 @@ import { p95Ratio, percentiles } from './load';
 
 const TARGET = Number(process.env.BENCH_SERVICES ?? 50_000);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
-const WORDS = ['velka', 'asunto', 'työ', 'yksinäisyys', 'mielenterveys', 'lapsi', 'opiskelu', 'bostad', 'arbete', 'housing', 'debt', 'loneliness', 'eläke', 'kuntoutus', 'harrastus'];
+const WORDS = [
+  'velka',
+  'asunto',
+  'työ',
+  'yksinäisyys',
+  'mielenterveys',
+  'lapsi',
+  'opiskelu',
+  'bostad',
+  'arbete',
+  'housing',
+  'debt',
+  'loneliness',
+  'eläke',
+  'kuntoutus',
+  'harrastus',
+];
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -49,11 +65,19 @@ function randomSituation(random: () => number): Situation {
   for (const dimension of shuffle([...DIMENSIONS], random).slice(0, Math.floor(random() * 4))) meters[dimension] = Math.floor(random() * 11);
   return {
     ...emptySituation((['FI', 'SV', 'EN'] as const)[Math.floor(random() * 3)]),
-    lifeEvents: shuffle(LIFE_EVENTS.map((event) => event.code), random).slice(0, Math.floor(random() * 3)),
+    lifeEvents: shuffle(
+      LIFE_EVENTS.map((event) => event.code),
+      random,
+    ).slice(0, Math.floor(random() * 3)),
     meters,
     municipality: random() < 0.8 ? (MUNICIPALITIES[Math.floor(random() * MUNICIPALITIES.length)]?.code ?? null) : null,
     age: random() < 0.7 ? 15 + Math.floor(random() * 75) : null,
-    text: random() < 0.3 ? shuffle(WORDS, random).slice(0, 1 + Math.floor(random() * 3)).join(' ') : null,
+    text:
+      random() < 0.3
+        ? shuffle(WORDS, random)
+            .slice(0, 1 + Math.floor(random() * 3))
+            .join(' ')
+        : null,
   };
 }
 
@@ -77,18 +101,25 @@ export async function benchRecommendation(): Promise<void> {
     await network.close();
   }
   const services = synthesise(real, random);
-  console.log(`SYNTHETIC index: ${services.length} services from ${real.length} real ones; ${os.cpus().length} cores on the machine, ${pinned}; node ${process.version}\n`);
+  console.log(
+    `SYNTHETIC index: ${services.length} services from ${real.length} real ones; ${os.cpus().length} cores on the machine, ${pinned}; node ${process.version}\n`,
+  );
 
   // Two engines on the same services: the analysis before compounds (Snowball stems) and today's.
   const built = { stems: build(services, 'stems'), compounds: build(services, 'compounds') };
   for (const side of ANALYSES) {
     const { buildMs, warmMs, heapMiB, counts } = built[side];
-    console.log(`${side.padEnd(9)} index build (texts indexed, labels inferred for ${counts.inferred} services, ${counts.labelled} hand-labelled): ${(buildMs / 1000).toFixed(1)} s; evidence warm-up for the 19 life events and 10 meters: ${(warmMs / 1000).toFixed(1)} s; heap ${heapMiB.toFixed(0)} MiB for the engine`);
+    console.log(
+      `${side.padEnd(9)} index build (texts indexed, labels inferred for ${counts.inferred} services, ${counts.labelled} hand-labelled): ${(buildMs / 1000).toFixed(1)} s; evidence warm-up for the 19 life events and 10 meters: ${(warmMs / 1000).toFixed(1)} s; heap ${heapMiB.toFixed(0)} MiB for the engine`,
+    );
   }
-  console.log(`heap, compounds over stems: ${(built.compounds.heapMiB / built.stems.heapMiB).toFixed(2)}x; process rss ${mib(process.memoryUsage().rss)} MiB with both\n`);
+  console.log(
+    `heap, compounds over stems: ${(built.compounds.heapMiB / built.stems.heapMiB).toFixed(2)}x; process rss ${mib(process.memoryUsage().rss)} MiB with both\n`,
+  );
 
   const aggregate = new Map<string, { positive: number; negative: number }>();
-  for (let i = 0; i < 5000; i += 1) aggregate.set(services[Math.floor(random() * services.length)]?._id as string, { positive: Math.floor(random() * 20), negative: Math.floor(random() * 5) });
+  for (let i = 0; i < 5000; i += 1)
+    aggregate.set(services[Math.floor(random() * services.length)]?._id as string, { positive: Math.floor(random() * 20), negative: Math.floor(random() * 5) });
   const history: History = { personal: new Map(), aggregate: (id) => aggregate.get(id) ?? { positive: 0, negative: 0 } };
   const situations = Array.from({ length: REQUESTS }, () => randomSituation(random));
   // Each situation goes to both engines, one after the other, the order switching each round,
@@ -111,14 +142,22 @@ export async function benchRecommendation(): Promise<void> {
     const { p50, p95, p99 } = percentiles(values);
     return `p50 ${p50.toFixed(1)} ms   p95 ${p95.toFixed(1)} ms   p99 ${p99.toFixed(1)} ms   max ${Math.max(...values).toFixed(1)} ms`;
   };
-  console.log(`${REQUESTS} requests for 3 packages each (random situations: 0–2 life events, 0–3 meters, 80% with a municipality, 30% with free text), one at a time, to each engine in turn:`);
+  console.log(
+    `${REQUESTS} requests for 3 packages each (random situations: 0–2 life events, 0–3 meters, 80% with a municipality, 30% with free text), one at a time, to each engine in turn:`,
+  );
   for (const side of ANALYSES) console.log(`  ${side.padEnd(9)} ${line(times[side])}`);
   const ratio = p95Ratio(times.stems, times.compounds, random);
-  console.log(`  p95 compounds over stems: ${ratio.value.toFixed(2)}x [${ratio.low.toFixed(2)}, ${ratio.high.toFixed(2)}] (bootstrap 95% interval over the rounds)`);
+  console.log(
+    `  p95 compounds over stems: ${ratio.value.toFixed(2)}x [${ratio.low.toFixed(2)}, ${ratio.high.toFixed(2)}] (bootstrap 95% interval over the rounds)`,
+  );
   const textRatio = p95Ratio(textTimes.stems, textTimes.compounds, random);
-  console.log(`  the ${textTimes.compounds.length} requests with free text: stems ${line(textTimes.stems)}; compounds ${line(textTimes.compounds)}; p95 ${textRatio.value.toFixed(2)}x [${textRatio.low.toFixed(2)}, ${textRatio.high.toFixed(2)}]`);
+  console.log(
+    `  the ${textTimes.compounds.length} requests with free text: stems ${line(textTimes.stems)}; compounds ${line(textTimes.compounds)}; p95 ${textRatio.value.toFixed(2)}x [${textRatio.low.toFixed(2)}, ${textRatio.high.toFixed(2)}]`,
+  );
   const today = percentiles(times.compounds);
-  console.log(`  ${(packages / REQUESTS).toFixed(2)} packages per answer; targets for today's engine: p95 ≤ 50 ms ${today.p95 <= 50 ? 'met' : 'NOT met'}, p99 ≤ 150 ms ${today.p99 <= 150 ? 'met' : 'NOT met'}`);
+  console.log(
+    `  ${(packages / REQUESTS).toFixed(2)} packages per answer; targets for today's engine: p95 ≤ 50 ms ${today.p95 <= 50 ? 'met' : 'NOT met'}, p99 ≤ 150 ms ${today.p99 <= 150 ? 'met' : 'NOT met'}`,
+  );
   console.log("  measured in-process: the engine's work per request, without GraphQL parsing and the network hop.");
 }
 
@@ -126,7 +165,10 @@ const ANALYSES = ['stems', 'compounds'] as const;
 type Analysis = (typeof ANALYSES)[number];
 
 /** Builds an engine with one analysis, warms every need's evidence, and measures both and the heap it holds. */
-function build(services: IndexedService[], analysis: Analysis): { engine: RecommendationEngine; buildMs: number; warmMs: number; heapMiB: number; counts: { inferred: number; labelled: number } } {
+function build(
+  services: IndexedService[],
+  analysis: Analysis,
+): { engine: RecommendationEngine; buildMs: number; warmMs: number; heapMiB: number; counts: { inferred: number; labelled: number } } {
   gc();
   const before = process.memoryUsage().heapUsed;
   let started = performance.now();

@@ -24,7 +24,8 @@ const SECONDS = Number(process.env.BENCH_DURATION_S ?? 8);
 const MIX = [
   {
     name: 'cross-subgraph: services with benefits (kela) and visiting details (mikkeli), entities at two levels',
-    query: '{ services(filter: { serviceClasses: ["P1"], municipalities: ["491"] }, first: 10) { edges { node { name benefits { name } channels { ... on ServiceLocationChannel { name visitingDetails { parking } } } } } } }',
+    query:
+      '{ services(filter: { serviceClasses: ["P1"], municipalities: ["491"] }, first: 10) { edges { node { name benefits { name } channels { ... on ServiceLocationChannel { name visitingDetails { parking } } } } } } }',
     direct: false,
   },
   { name: 'directory search', query: '{ services(filter: { text: "lastensuojelu" }, first: 10) { totalCount edges { node { id name } } } }', direct: true },
@@ -39,7 +40,14 @@ function peakRss(pid: number | undefined): number {
 }
 
 async function run(url: string, query: string) {
-  const result = await autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), connections: 10, duration: SECONDS });
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+    connections: 10,
+    duration: SECONDS,
+  });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
@@ -49,7 +57,14 @@ export async function benchRouter(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-bench-router-'));
   const children: { name: string; child: ChildProcess }[] = [];
   const spawnService = (name: string, command: string, env: Record<string, string>) =>
-    children.push({ name, child: spawn('sh', ['-c', command], { cwd: ROOT, env: { ...process.env, AURORA_DATA_DIR: dataDir, LOG_LEVEL: 'warn', MONGODB_URI: '', ...env }, stdio: ['ignore', 'ignore', 'inherit'] }) });
+    children.push({
+      name,
+      child: spawn('sh', ['-c', command], {
+        cwd: ROOT,
+        env: { ...process.env, AURORA_DATA_DIR: dataDir, LOG_LEVEL: 'warn', MONGODB_URI: '', ...env },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      }),
+    });
   try {
     for (const command of commands) {
       const env = { ...command.env };
@@ -59,8 +74,15 @@ export async function benchRouter(): Promise<void> {
       }
       spawnService(command.name, command.command, env);
     }
-    const urls = commands.filter((command) => command.name !== 'router').map((command) => `${command.name}=http://127.0.0.1:${command.port}/graphql`).join(',');
-    spawnService('plain-gateway', `exec node -r @swc-node/register --conditions=aurora-source scripts/src/bench/plain-gateway.ts ${SUPERGRAPH_FILE} ${PLAIN_PORT} ${urls}`, {});
+    const urls = commands
+      .filter((command) => command.name !== 'router')
+      .map((command) => `${command.name}=http://127.0.0.1:${command.port}/graphql`)
+      .join(',');
+    spawnService(
+      'plain-gateway',
+      `exec node -r @swc-node/register --conditions=aurora-source scripts/src/bench/plain-gateway.ts ${SUPERGRAPH_FILE} ${PLAIN_PORT} ${urls}`,
+      {},
+    );
     // Hive Gateway with its defaults, on the same supergraph with the bench's routing URLs.
     let supergraph = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
     for (const command of commands.filter((entry) => entry.name !== 'router')) {
@@ -68,12 +90,28 @@ export async function benchRouter(): Promise<void> {
     }
     const hiveSupergraph = path.join(dataDir, 'supergraph.graphql');
     fs.writeFileSync(hiveSupergraph, supergraph);
-    spawnService('hive-gateway', `exec ${path.join(ROOT, 'node_modules', '.bin', 'hive-gateway')} supergraph ${hiveSupergraph} --host 127.0.0.1 --port ${HIVE_PORT} --polling 1h`, {});
+    spawnService(
+      'hive-gateway',
+      `exec ${path.join(ROOT, 'node_modules', '.bin', 'hive-gateway')} supergraph ${hiveSupergraph} --host 127.0.0.1 --port ${HIVE_PORT} --polling 1h`,
+      {},
+    );
     const router = commands.find((command) => command.name === 'router');
     if (router) {
       const { AURORA_REGISTRY_URL: _registry, AURORA_REGISTRY_POLL_MS: _poll, ...env } = router.env;
-      spawnService('router-no-dedup', router.command, { ...env, PORT: String(NO_DEDUP_PORT), AURORA_SUBGRAPH_URLS: urls, AURORA_DEDUPLICATE_SUBGRAPH_REQUESTS: 'false', AURORA_DATA_DIR: path.join(dataDir, 'second-router') });
-      spawnService('router-cached', router.command, { ...env, PORT: String(CACHED_PORT), AURORA_SUBGRAPH_URLS: urls, AURORA_RESPONSE_CACHE: 'true', AURORA_DATA_DIR: path.join(dataDir, 'third-router') });
+      spawnService('router-no-dedup', router.command, {
+        ...env,
+        PORT: String(NO_DEDUP_PORT),
+        AURORA_SUBGRAPH_URLS: urls,
+        AURORA_DEDUPLICATE_SUBGRAPH_REQUESTS: 'false',
+        AURORA_DATA_DIR: path.join(dataDir, 'second-router'),
+      });
+      spawnService('router-cached', router.command, {
+        ...env,
+        PORT: String(CACHED_PORT),
+        AURORA_SUBGRAPH_URLS: urls,
+        AURORA_RESPONSE_CACHE: 'true',
+        AURORA_DATA_DIR: path.join(dataDir, 'third-router'),
+      });
     }
     const notReady = await waitUntilReady(`http://127.0.0.1:${ROUTER_PORT}/ready`, Date.now() + 120_000);
     if (notReady) throw new Error(`the network did not become ready: ${JSON.stringify(notReady)}`);
@@ -86,31 +124,54 @@ export async function benchRouter(): Promise<void> {
       { label: 'our router', url: `http://127.0.0.1:${ROUTER_PORT}/graphql`, pid: children.find((entry) => entry.name === 'router')?.child.pid },
       { label: 'plain @apollo/gateway', url: `http://127.0.0.1:${PLAIN_PORT}/`, pid: children.find((entry) => entry.name === 'plain-gateway')?.child.pid },
       { label: '@graphql-hive/gateway', url: `http://127.0.0.1:${HIVE_PORT}/graphql`, pid: children.find((entry) => entry.name === 'hive-gateway')?.child.pid },
-      { label: 'our router, deduplication off', url: `http://127.0.0.1:${NO_DEDUP_PORT}/graphql`, pid: children.find((entry) => entry.name === 'router-no-dedup')?.child.pid },
-      { label: 'our router, response cache on', url: `http://127.0.0.1:${CACHED_PORT}/graphql`, pid: children.find((entry) => entry.name === 'router-cached')?.child.pid },
+      {
+        label: 'our router, deduplication off',
+        url: `http://127.0.0.1:${NO_DEDUP_PORT}/graphql`,
+        pid: children.find((entry) => entry.name === 'router-no-dedup')?.child.pid,
+      },
+      {
+        label: 'our router, response cache on',
+        url: `http://127.0.0.1:${CACHED_PORT}/graphql`,
+        pid: children.find((entry) => entry.name === 'router-cached')?.child.pid,
+      },
     ];
     const directUrl = `http://127.0.0.1:${commands[0]?.port}/graphql`;
     const pinning = pinLoadAwayFromRouters(targets.map((target) => target.pid));
     console.log(`machine: ${os.cpus().length} cores, node ${process.version}; autocannon 10 connections, ${SECONDS} s per cell, in this process; ${pinning}\n`);
     for (const scenario of MIX) {
       // Correctness first: every target must give the same answer.
-      const answers = await Promise.all(targets.map(async (target) => JSON.stringify(await (await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: scenario.query }) })).json())));
+      const answers = await Promise.all(
+        targets.map(async (target) =>
+          JSON.stringify(
+            await (
+              await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: scenario.query }) })
+            ).json(),
+          ),
+        ),
+      );
       const same = answers.every((answer) => answer === answers[0]);
       for (const target of targets) await run(target.url, scenario.query); // warm-up: plans cached, connections open
       const results = [];
       for (const target of targets) results.push({ ...target, ...(await run(target.url, scenario.query)) });
-      if (scenario.direct) results.push({ label: 'the subgraph alone (physical limit)', url: directUrl, pid: children[0]?.child.pid, ...(await run(directUrl, scenario.query)) });
+      if (scenario.direct)
+        results.push({ label: 'the subgraph alone (physical limit)', url: directUrl, pid: children[0]?.child.pid, ...(await run(directUrl, scenario.query)) });
       console.log(`${scenario.name}\n  same responses from every target: ${same ? 'yes' : `NO: ${answers.map((answer) => answer.slice(0, 80)).join(' / ')}`}`);
       for (const result of results) {
-        console.log(`  ${result.label.padEnd(38)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(4)} ms  errors ${result.errors}`);
+        console.log(
+          `  ${result.label.padEnd(38)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${String(result.p50).padStart(4)} ms  p99 ${String(result.p99).padStart(4)} ms  errors ${result.errors}`,
+        );
       }
       const [ours, plain, hive, noDedup] = results;
       if (ours && plain && hive && noDedup) {
-        console.log(`  ratios: our router / plain gateway ${(ours.rps / plain.rps).toFixed(2)}x, / Hive Gateway ${(ours.rps / hive.rps).toFixed(2)}x; without deduplication ${(noDedup.rps / plain.rps).toFixed(2)}x and ${(noDedup.rps / hive.rps).toFixed(2)}x`);
+        console.log(
+          `  ratios: our router / plain gateway ${(ours.rps / plain.rps).toFixed(2)}x, / Hive Gateway ${(ours.rps / hive.rps).toFixed(2)}x; without deduplication ${(noDedup.rps / plain.rps).toFixed(2)}x and ${(noDedup.rps / hive.rps).toFixed(2)}x`,
+        );
       }
     }
     console.log(`\npeak resident memory (MiB): ${targets.map((target) => `${target.label} ${peakRss(target.pid).toFixed(0)}`).join(', ')}`);
-    console.log('Every row but the last of each block has response caching off. Each target ran with 10 concurrent clients sending the same operation: the best case for deduplication and caching alike.');
+    console.log(
+      'Every row but the last of each block has response caching off. Each target ran with 10 concurrent clients sending the same operation: the best case for deduplication and caching alike.',
+    );
   } finally {
     for (const { child } of [...children].reverse()) child.kill('SIGINT');
     await new Promise((resolve) => setTimeout(resolve, 500));

@@ -43,7 +43,9 @@ async function benchNetwork(): Promise<void> {
     }),
   }));
   // The router first, so that no request in flight meets a subgraph that is already gone.
-  const stop = () => [...children].reverse().forEach(({ child }) => child.kill('SIGINT'));
+  const stop = () => {
+    for (const { child } of [...children].reverse()) child.kill('SIGINT');
+  };
   process.on('SIGINT', stop);
   try {
     const started = Date.now();
@@ -80,7 +82,8 @@ async function benchNetwork(): Promise<void> {
  */
 async function main(): Promise<void> {
   const suite = process.argv[2] ?? 'all';
-  if (!['all', 'network', 'directory', 'router', 'recommendation', 'soak'].includes(suite)) throw new Error(`unknown suite "${suite}": use network, directory, router, recommendation or soak`);
+  if (!['all', 'network', 'directory', 'router', 'recommendation', 'soak'].includes(suite))
+    throw new Error(`unknown suite "${suite}": use network, directory, router, recommendation or soak`);
   if (suite === 'soak') {
     console.log('== soak: mixed traffic for a minute, one subgraph killed and started again\n');
     await benchSoak();

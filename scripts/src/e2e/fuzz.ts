@@ -33,7 +33,11 @@ export interface FuzzRequest {
 }
 
 export async function readSchema(routerUrl: string): Promise<GraphQLSchema> {
-  const response = await fetch(routerUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: getIntrospectionQuery() }) });
+  const response = await fetch(routerUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: getIntrospectionQuery() }),
+  });
   const { data } = (await response.json()) as { data: IntrospectionQuery };
   return buildClientSchema(data);
 }
@@ -57,7 +61,24 @@ function random(seed: number) {
 }
 type Random = ReturnType<typeof random>;
 
-const HOSTILE_STRINGS = ['', ' ', '"', '\\', '\u0000', '💥'.repeat(50), 'a'.repeat(20_000), 'velka '.repeat(3000), '${7*7}', '<script>alert(1)</script>', '{"$gt": ""}', 'KE999', '-1', '1e309', 'x'.repeat(200)];
+const HOSTILE_STRINGS = [
+  '',
+  ' ',
+  '"',
+  '\\',
+  '\u0000',
+  '💥'.repeat(50),
+  'a'.repeat(20_000),
+  'velka '.repeat(3000),
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, sent as text on purpose
+  '${7*7}',
+  '<script>alert(1)</script>',
+  '{"$gt": ""}',
+  'KE999',
+  '-1',
+  '1e309',
+  'x'.repeat(200),
+];
 const HOSTILE_NUMBERS = [0, -1, 1, 3, 101, 2 ** 31, -(2 ** 31) - 1, 1e308, 0.5, Number.MAX_SAFE_INTEGER];
 
 function literal(type: GraphQLInputType, rng: Random, depth: number): string {
@@ -83,7 +104,10 @@ function selection(type: GraphQLNamedType, schema: GraphQLSchema, rng: Random, d
   if (isLeafType(type)) return '';
   if (isUnionType(type) || isInterfaceType(type)) {
     const members = isUnionType(type) ? type.getTypes() : schema.getPossibleTypes(type);
-    const parts = ['__typename', ...members.filter(() => rng.chance(0.4)).map((member) => `... on ${member.name} ${selection(member, schema, rng, depth, maxDepth)}`)];
+    const parts = [
+      '__typename',
+      ...members.filter(() => rng.chance(0.4)).map((member) => `... on ${member.name} ${selection(member, schema, rng, depth, maxDepth)}`),
+    ];
     return `{ ${parts.join(' ')} }`;
   }
   if (!isObjectType(type)) return '';
@@ -105,11 +129,15 @@ function selection(type: GraphQLNamedType, schema: GraphQLSchema, rng: Random, d
 
 /** Every kind of request a hostile or careless client can send. */
 export function requests(schema: GraphQLSchema): fc.Arbitrary<FuzzRequest> {
-  const json = (query: unknown, variables?: unknown, extra: Record<string, unknown> = {}) => JSON.stringify({ query, ...(variables === undefined ? {} : { variables }), ...extra });
+  const json = (query: unknown, variables?: unknown, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({ query, ...(variables === undefined ? {} : { variables }), ...extra });
   const walked = fc.record({ seed: fc.integer(), maxDepth: fc.integer({ min: 1, max: 16 }), mutation: fc.boolean() }).map(({ seed, maxDepth, mutation }) => {
     const rng = random(seed);
     const root = mutation && rng.chance(0.3) ? schema.getMutationType() : schema.getQueryType();
-    return { kind: 'walked', body: json(`${root === schema.getMutationType() ? 'mutation ' : ''}${selection(root as GraphQLNamedType, schema, rng, 0, maxDepth)}`) };
+    return {
+      kind: 'walked',
+      body: json(`${root === schema.getMutationType() ? 'mutation ' : ''}${selection(root as GraphQLNamedType, schema, rng, 0, maxDepth)}`),
+    };
   });
   const garbage = fc.oneof(
     fc.string({ maxLength: 3000 }).map((text) => ({ kind: 'garbage text', body: json(text) })),
@@ -118,16 +146,30 @@ export function requests(schema: GraphQLSchema): fc.Arbitrary<FuzzRequest> {
     fc.jsonValue({ maxDepth: 6 }).map((value) => ({ kind: 'json instead of a request', body: JSON.stringify(value) })),
     fc.jsonValue({ maxDepth: 4 }).map((value) => ({ kind: 'query of another type', body: json(value) })),
   );
-  const nested = fc.integer({ min: 10, max: 3000 }).map((depth) => ({ kind: 'deep nesting', body: json(`{ ${'services { edges { node { '.repeat(Math.ceil(depth / 3))}id${' } } }'.repeat(Math.ceil(depth / 3))} }`) }));
-  const aliases = fc.integer({ min: 31, max: 2000 }).map((count) => ({ kind: 'many aliases', body: json(`{ ${Array.from({ length: count }, (_, index) => `a${index}: lifeEvents { code }`).join(' ')} }`) }));
+  const nested = fc.integer({ min: 10, max: 3000 }).map((depth) => ({
+    kind: 'deep nesting',
+    body: json(`{ ${'services { edges { node { '.repeat(Math.ceil(depth / 3))}id${' } } }'.repeat(Math.ceil(depth / 3))} }`),
+  }));
+  const aliases = fc
+    .integer({ min: 31, max: 2000 })
+    .map((count) => ({ kind: 'many aliases', body: json(`{ ${Array.from({ length: count }, (_, index) => `a${index}: lifeEvents { code }`).join(' ')} }`) }));
   const fragments = fc.integer({ min: 2, max: 60 }).map((count) => ({
     kind: 'fragments spreading each other',
-    body: json(`{ ...F0 } ${Array.from({ length: count }, (_, index) => `fragment F${index} on Query { lifeEvents { code } ...F${(index + 1) % count} }`).join(' ')}`),
+    body: json(
+      `{ ...F0 } ${Array.from({ length: count }, (_, index) => `fragment F${index} on Query { lifeEvents { code } ...F${(index + 1) % count} }`).join(' ')}`,
+    ),
   }));
   const hostileVariables = fc.oneof(
     fc.dictionary(fc.string({ minLength: 1, maxLength: 30 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3000 }),
     fc.jsonValue({ maxDepth: 12 }),
-    fc.record({ lifeEvents: fc.array(fc.string({ maxLength: 40 }), { maxLength: 500 }), municipality: fc.oneof(fc.string(), fc.integer()), wellbeing: fc.dictionary(fc.string({ maxLength: 12 }), fc.integer()) }, { requiredKeys: [] }),
+    fc.record(
+      {
+        lifeEvents: fc.array(fc.string({ maxLength: 40 }), { maxLength: 500 }),
+        municipality: fc.oneof(fc.string(), fc.integer()),
+        wellbeing: fc.dictionary(fc.string({ maxLength: 12 }), fc.integer()),
+      },
+      { requiredKeys: [] },
+    ),
   );
   const withVariables = fc
     .record({
@@ -137,13 +179,42 @@ export function requests(schema: GraphQLSchema): fc.Arbitrary<FuzzRequest> {
         'query($ids: [ID!]!) { servicesByIds: services(filter: { organisations: $ids }, first: 3) { totalCount } }',
         'mutation($m: String!, $id: ID) { chat(sessionId: $id, message: $m) { reply } }',
       ),
-      variables: fc.record({ s: hostileVariables, f: hostileVariables, n: fc.oneof(fc.integer(), fc.string()), a: fc.string({ maxLength: 200 }), ids: fc.array(fc.string({ maxLength: 50 }), { maxLength: 2000 }), m: fc.string({ maxLength: 5000 }), id: fc.string({ maxLength: 60 }) }, { requiredKeys: [] }),
+      variables: fc.record(
+        {
+          s: hostileVariables,
+          f: hostileVariables,
+          n: fc.oneof(fc.integer(), fc.string()),
+          a: fc.string({ maxLength: 200 }),
+          ids: fc.array(fc.string({ maxLength: 50 }), { maxLength: 2000 }),
+          m: fc.string({ maxLength: 5000 }),
+          id: fc.string({ maxLength: 60 }),
+        },
+        { requiredKeys: [] },
+      ),
     })
     .map(({ operation, variables }) => ({ kind: 'hostile variables', body: json(operation, variables) }));
-  const tokens = fc.oneof(fc.constant('Bearer'), fc.string({ maxLength: 100 }).map((token) => `Bearer ${token}`), fc.constant(`Bearer ${'a'.repeat(43)}`), fc.constant('Bearer eyJhbGciOiJub25lIn0.eyJvcmciOiJldmlsIn0.'), fc.string({ maxLength: 200 }));
+  const tokens = fc.oneof(
+    fc.constant('Bearer'),
+    fc.string({ maxLength: 100 }).map((token) => `Bearer ${token}`),
+    fc.constant(`Bearer ${'a'.repeat(43)}`),
+    fc.constant('Bearer eyJhbGciOiJub25lIn0.eyJvcmciOiJldmlsIn0.'),
+    fc.string({ maxLength: 200 }),
+  );
   const withToken = fc.tuple(walked, tokens).map(([request, authorization]) => ({ ...request, kind: 'walked with a bad token', headers: { authorization } }));
-  const operationNames = fc.string({ maxLength: 200 }).map((name) => ({ kind: 'unknown operation name', body: json('query A { lifeEvents { code } } query B { lifeEvents { code } }', {}, { operationName: name }) }));
-  return fc.oneof({ arbitrary: walked, weight: 5 }, { arbitrary: garbage, weight: 2 }, nested, aliases, fragments, { arbitrary: withVariables, weight: 3 }, withToken, operationNames);
+  const operationNames = fc.string({ maxLength: 200 }).map((name) => ({
+    kind: 'unknown operation name',
+    body: json('query A { lifeEvents { code } } query B { lifeEvents { code } }', {}, { operationName: name }),
+  }));
+  return fc.oneof(
+    { arbitrary: walked, weight: 5 },
+    { arbitrary: garbage, weight: 2 },
+    nested,
+    aliases,
+    fragments,
+    { arbitrary: withVariables, weight: 3 },
+    withToken,
+    operationNames,
+  );
 }
 
 /** Codes a client may get for a bad request; anything else (INTERNAL_SERVER_ERROR above all) is a router failure. */
@@ -173,7 +244,12 @@ export interface FuzzAnswer {
 
 export async function send(routerUrl: string, request: FuzzRequest, timeoutMs: number): Promise<FuzzAnswer> {
   const started = performance.now();
-  const response = await fetch(routerUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...request.headers }, body: request.body, signal: AbortSignal.timeout(timeoutMs) });
+  const response = await fetch(routerUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...request.headers },
+    body: request.body,
+    signal: AbortSignal.timeout(timeoutMs),
+  });
   const text = await response.text();
   let body: FuzzAnswer['body'] = null;
   try {

@@ -18,7 +18,14 @@ import { printSchema as printKela } from '@aurora/kela';
 import { printSchema as printMikkeli } from '@aurora/mikkeli';
 import { createEmbeddedStore, type DocumentStore } from '@aurora/store';
 import { countingStore, type StoreOperation } from '@aurora/store/testing';
-import { createLogger, ensureDevelopmentSigningKey, mintProviderToken, ProviderTokenVerifier, type RunningServer, type SubgraphServer } from '@aurora/subgraph-kit';
+import {
+  createLogger,
+  ensureDevelopmentSigningKey,
+  mintProviderToken,
+  ProviderTokenVerifier,
+  type RunningServer,
+  type SubgraphServer,
+} from '@aurora/subgraph-kit';
 import { createProbeSubgraph, PROBE_SDL } from './probe-subgraph';
 
 export type SubgraphName = 'service-directory' | 'kela' | 'mikkeli' | 'profile' | 'recommendation' | 'chatbot' | 'how-am-i-doing' | 'probe';
@@ -96,7 +103,16 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
     },
   });
   const logger = createLogger('e2e', 'debug', sink);
-  const names: SubgraphName[] = ['service-directory', 'kela', 'mikkeli', 'profile', 'recommendation', 'chatbot', 'how-am-i-doing', ...(options.withProbe ? (['probe'] as const) : [])];
+  const names: SubgraphName[] = [
+    'service-directory',
+    'kela',
+    'mikkeli',
+    'profile',
+    'recommendation',
+    'chatbot',
+    'how-am-i-doing',
+    ...(options.withProbe ? (['probe'] as const) : []),
+  ];
   const storeFor = (name: string) => createEmbeddedStore(options.dataDir ? { directory: path.join(options.dataDir, name) } : {});
   const counted = Object.fromEntries(names.map((name) => [name, countingStore(storeFor(name))])) as Record<SubgraphName, ReturnType<typeof countingStore>>;
   const traffic = Object.fromEntries(
@@ -111,12 +127,18 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
   let routerUrl = '';
 
   const factories: Record<SubgraphName, () => Promise<SubgraphServer>> = {
-    'service-directory': () => createServiceDirectory({ store: counted['service-directory'].store, logger, auth, plugins: [recordTraffic(traffic['service-directory'])] }),
+    'service-directory': () =>
+      createServiceDirectory({ store: counted['service-directory'].store, logger, auth, plugins: [recordTraffic(traffic['service-directory'])] }),
     kela: () => createKelaSubgraph({ store: counted.kela.store, logger, plugins: [recordTraffic(traffic.kela)] }),
     mikkeli: () => createMikkeliSubgraph({ store: counted.mikkeli.store, logger, plugins: [recordTraffic(traffic.mikkeli)] }),
     profile: () => createProfileSubgraph({ store: counted.profile.store, logger, personalDataSecret: secret, plugins: [recordTraffic(traffic.profile)] }),
     recommendation: async () => {
-      recommendation = await createRecommendationSubgraph({ store: counted.recommendation.store, logger, personalDataSecret: secret, plugins: [recordTraffic(traffic.recommendation)] });
+      recommendation = await createRecommendationSubgraph({
+        store: counted.recommendation.store,
+        logger,
+        personalDataSecret: secret,
+        plugins: [recordTraffic(traffic.recommendation)],
+      });
       return recommendation;
     },
     chatbot: () =>
@@ -129,7 +151,13 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
         plugins: [recordTraffic(traffic.chatbot)],
       }),
     'how-am-i-doing': () =>
-      createHowAmIDoingSubgraph({ store: counted['how-am-i-doing'].store, logger, personalDataSecret: secret, publicRouterUrl: () => routerUrl, plugins: [recordTraffic(traffic['how-am-i-doing'])] }),
+      createHowAmIDoingSubgraph({
+        store: counted['how-am-i-doing'].store,
+        logger,
+        personalDataSecret: secret,
+        publicRouterUrl: () => routerUrl,
+        plugins: [recordTraffic(traffic['how-am-i-doing'])],
+      }),
     probe: async () => {
       const server = createProbeSubgraph(counted.probe.store, logger, secret, probeReceived, [recordTraffic(traffic.probe)]);
       return { listen: (port, host) => server.listen(port, host) };
@@ -157,7 +185,9 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
   let registry: { url: string; close: () => Promise<void> } | null = null;
   if (options.withRegistry) {
     const schemaRegistry = new SchemaRegistry(createEmbeddedStore(), () => []);
-    await schemaRegistry.seed(readManifest().map((entry) => ({ name: entry.name, url: entry.routingUrl, sdl: fs.readFileSync(entry.schemaFile, 'utf8'), owner: 'aurora-network' })));
+    await schemaRegistry.seed(
+      readManifest().map((entry) => ({ name: entry.name, url: entry.routingUrl, sdl: fs.readFileSync(entry.schemaFile, 'utf8'), owner: 'aurora-network' })),
+    );
     registry = await createRegistryServer(schemaRegistry, new ProviderTokenVerifier(auth), logger).listen(0);
   }
   const routerStore = storeFor('router');
@@ -201,13 +231,21 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
     },
     async syncCatalogue() {
       const report = await (recommendation as RecommendationSubgraph).service.syncNow(async (query, variables) => {
-        const response = await fetch(router.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+        const response = await fetch(router.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        });
         return (await response.json()) as never;
       });
       return { changed: report.changed, pages: report.pages };
     },
     async query(text, variables = {}, headers = {}) {
-      const response = await fetch(router.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: text, variables }) });
+      const response = await fetch(router.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: text, variables }),
+      });
       return response.json();
     },
     providerToken: (organisation, scopes = ['services:write']) =>

@@ -44,7 +44,13 @@ interface Bookmark {
   [field: string]: unknown;
 }
 
-export function createProbeSubgraph(store: DocumentStore, logger: Logger, secret: string, received: unknown[], plugins: ApolloServerPlugin[] = []): SubgraphServer {
+export function createProbeSubgraph(
+  store: DocumentStore,
+  logger: Logger,
+  secret: string,
+  received: unknown[],
+  plugins: ApolloServerPlugin[] = [],
+): SubgraphServer {
   const bookmarks = store.collection<Bookmark>('bookmarks');
   const requirePseudonym = (context: { pseudonym: string | null }) => {
     if (!context.pseudonym) throw codedError(ErrorCode.UNAUTHENTICATED, 'identity needed');

@@ -24,7 +24,9 @@ function main(): void {
   const test = load('utterances.test.json');
   for (const [language, intents] of Object.entries(test) as [TextLanguage, Record<string, string[]>][]) {
     const known = new Set(Object.values(train[language] ?? {}).flat());
-    const leaked = Object.values(intents).flat().filter((utterance) => known.has(utterance));
+    const leaked = Object.values(intents)
+      .flat()
+      .filter((utterance) => known.has(utterance));
     if (leaked.length > 0) throw new Error(`the held-out ${language} set shares utterances with the training set: ${leaked.join(' | ')}`);
   }
   const started = Date.now();
@@ -66,7 +68,9 @@ function main(): void {
     const accuracy = right / total;
     if (accuracy < TARGET) allMet = false;
     const confident = answered / total;
-    summary.push(`${language}: ${right}/${total} = ${(accuracy * 100).toFixed(1)}%${accuracy >= TARGET ? '' : ' (below target)'}; right and confident enough to act on: ${(confident * 100).toFixed(1)}%`);
+    summary.push(
+      `${language}: ${right}/${total} = ${(accuracy * 100).toFixed(1)}%${accuracy >= TARGET ? '' : ' (below target)'}; right and confident enough to act on: ${(confident * 100).toFixed(1)}%`,
+    );
     lines.push(
       `## ${language}: ${(accuracy * 100).toFixed(1)}% (${right} of ${total})`,
       '',
@@ -78,7 +82,9 @@ function main(): void {
     lines.push(`| labelled \\ predicted | ${columns.join(' | ')} |`, `|---|${columns.map(() => '---').join('|')}|`);
     for (const label of labels) {
       const row = matrix.get(label) ?? new Map<string, number>();
-      lines.push(`| ${label} | ${columns.map((column) => (row.get(column) ? (column === label ? `**${row.get(column)}**` : String(row.get(column))) : '')).join(' | ')} |`);
+      lines.push(
+        `| ${label} | ${columns.map((column) => (row.get(column) ? (column === label ? `**${row.get(column)}**` : String(row.get(column))) : '')).join(' | ')} |`,
+      );
     }
     lines.push('', mistakes.length > 0 ? 'Mistakes:' : 'No mistakes.', '', ...mistakes.map((mistake) => `- ${mistake}`), '');
   }
@@ -112,7 +118,9 @@ function main(): void {
   summary.push(`safety: ${caught}/${crises} crisis messages caught, ${falseAlarms}/${others} false alarms`);
   fs.mkdirSync(path.dirname(REPORT), { recursive: true });
   fs.writeFileSync(REPORT, lines.join('\n'));
-  process.stdout.write(`${summary.join('\n')}\ntarget ≥ ${TARGET * 100}% in each language: ${allMet ? 'met' : 'NOT met'}\n(${Date.now() - started} ms) wrote ${path.relative(ROOT, REPORT)}\n`);
+  process.stdout.write(
+    `${summary.join('\n')}\ntarget ≥ ${TARGET * 100}% in each language: ${allMet ? 'met' : 'NOT met'}\n(${Date.now() - started} ms) wrote ${path.relative(ROOT, REPORT)}\n`,
+  );
   if (!allMet) process.exitCode = 1;
 }
 

@@ -6,7 +6,12 @@ export function dcg(gains: number[]): number {
 
 /** NDCG@k of a ranking against graded relevance; 0 when nothing is relevant. */
 export function ndcgAt(k: number, ranking: string[], relevance: Map<string, number>): number {
-  const ideal = dcg([...relevance.values()].filter((gain) => gain > 0).sort((a, b) => b - a).slice(0, k));
+  const ideal = dcg(
+    [...relevance.values()]
+      .filter((gain) => gain > 0)
+      .sort((a, b) => b - a)
+      .slice(0, k),
+  );
   if (ideal === 0) return 0;
   return dcg(ranking.slice(0, k).map((id) => relevance.get(id) ?? 0)) / ideal;
 }

@@ -44,7 +44,8 @@ export function packageRuleViolations(engine: RecommendationEngine, situation: S
         // rank() reads the same needs from the situation, in the same order.
         ranked ??= engine.rank(situation).ranked;
         const candidates = ranked.filter((entry) => (entry.relevance[at]?.relevance ?? 0) > 0 && engine.isCore(entry.id, group));
-        if (candidates.length > 0 && !first.items.some((item) => engine.isCore(item.serviceId, group))) found.push(`first package without a core service of ${need.id} (${group.names.source.slice(0, 30)}…)`);
+        if (candidates.length > 0 && !first.items.some((item) => engine.isCore(item.serviceId, group)))
+          found.push(`first package without a core service of ${need.id} (${group.names.source.slice(0, 30)}…)`);
       }
     }
   }

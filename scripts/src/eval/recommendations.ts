@@ -81,7 +81,8 @@ async function readCatalogue(): Promise<IndexedService[]> {
 }
 
 /** The catalogue with some services' hand-set labels hidden (they count as unlabelled, for inference too). */
-const hideLabels = (services: IndexedService[], hidden: Set<string>) => services.map((service) => (hidden.has(service._id) ? { ...service, labels: [] } : service));
+const hideLabels = (services: IndexedService[], hidden: Set<string>) =>
+  services.map((service) => (hidden.has(service._id) ? { ...service, labels: [] } : service));
 
 /** A person with the given meters low: a single meter, or two or three. */
 function meterQueries(labelled: IndexedService[], random: () => number, multi: number): Query[] {
@@ -140,7 +141,14 @@ function textCosineRanking(candidates: IndexedService[], text: Partial<Record<'f
   };
   const documents = candidates.map((service) => ({
     id: service._id,
-    vector: vectorOf(Object.fromEntries(TEXT_LANGUAGES.map((language) => [language, `${service.name[language] ?? ''} ${service.summary[language] ?? ''} ${service.description[language] ?? ''}`]))),
+    vector: vectorOf(
+      Object.fromEntries(
+        TEXT_LANGUAGES.map((language) => [
+          language,
+          `${service.name[language] ?? ''} ${service.summary[language] ?? ''} ${service.description[language] ?? ''}`,
+        ]),
+      ),
+    ),
   }));
   const df = new Map<string, number>();
   for (const document of documents) for (const term of document.vector.keys()) df.set(term, (df.get(term) ?? 0) + 1);
@@ -173,15 +181,27 @@ function keywordsOf(dimensions: Dimension[]) {
 }
 
 /** Rankings of every method for one query over the same eligible candidates. */
-function rankings(engine: RecommendationEngine, candidates: IndexedService[], query: Query, exclude: Set<string>, random: () => number): Record<Method, string[]> {
+function rankings(
+  engine: RecommendationEngine,
+  candidates: IndexedService[],
+  query: Query,
+  exclude: Set<string>,
+  random: () => number,
+): Record<Method, string[]> {
   const eligible = candidates.filter((service) => !exclude.has(service._id) && violations(service, query.situation, 'ANY').length === 0);
   const allowed = new Set(eligible.map((service) => service._id));
   const given = DIMENSIONS.filter((dimension) => query.situation.meters[dimension] !== undefined);
   return {
     engine: engine.rank(query.situation, { area: 'ANY', exclude, limit: 100 }).ranked.map((entry) => entry.id),
     cosine: cosineRanking(engine, eligible, query.situation),
-    bm25: engine.bm25(keywordsOf(given)).map((hit) => hit.id).filter((id) => allowed.has(id)),
-    random: shuffle(eligible.map((service) => service._id), random),
+    bm25: engine
+      .bm25(keywordsOf(given))
+      .map((hit) => hit.id)
+      .filter((id) => allowed.has(id)),
+    random: shuffle(
+      eligible.map((service) => service._id),
+      random,
+    ),
   };
 }
 
@@ -233,7 +253,9 @@ function evaluateLifeEvents(catalogue: IndexedService[], weights: EvidenceWeight
   const perEvent: { code: string; name: string; relevant: number; ndcg: Record<string, number> }[] = [];
   for (const event of LIFE_EVENTS) {
     const relevance = new Map(
-      catalogue.filter((service) => service.lifeEvents.some((code) => code === event.code || code.startsWith(`${event.code}.`))).map((service) => [service._id, 1]),
+      catalogue
+        .filter((service) => service.lifeEvents.some((code) => code === event.code || code.startsWith(`${event.code}.`)))
+        .map((service) => [service._id, 1]),
     );
     if (relevance.size === 0) continue;
     const situation: Situation = { ...emptySituation(), lifeEvents: [event.code] };
@@ -244,8 +266,14 @@ function evaluateLifeEvents(catalogue: IndexedService[], weights: EvidenceWeight
     const ranked: Record<string, string[]> = {
       engine: engine.rank(situation, { area: 'ANY', limit: 100 }).ranked.map((entry) => entry.id),
       cosine: textCosineRanking(eligible, names),
-      bm25: engine.bm25({ fi: [names.fi ?? ''], sv: [names.sv ?? ''], en: [names.en ?? ''] }).map((hit) => hit.id).filter((id) => allowed.has(id)),
-      bm25map: engine.bm25(need.keywords).map((hit) => hit.id).filter((id) => allowed.has(id)),
+      bm25: engine
+        .bm25({ fi: [names.fi ?? ''], sv: [names.sv ?? ''], en: [names.en ?? ''] })
+        .map((hit) => hit.id)
+        .filter((id) => allowed.has(id)),
+      bm25map: engine
+        .bm25(need.keywords)
+        .map((hit) => hit.id)
+        .filter((id) => allowed.has(id)),
       random: shuffle([...allowed], random),
     };
     const row: Record<string, number> = {};
@@ -263,12 +291,20 @@ function evaluatePackages(catalogue: IndexedService[], weights: EvidenceWeights,
   const languages = ['FI', 'SV', 'EN'] as const;
   const situations: Situation[] = [];
   for (const event of LIFE_EVENTS) {
-    situations.push({ ...emptySituation(languages[situations.length % 3]), lifeEvents: [event.code], municipality: municipalities[situations.length % 4] ?? null, age: 20 + (situations.length * 7) % 60 });
+    situations.push({
+      ...emptySituation(languages[situations.length % 3]),
+      lifeEvents: [event.code],
+      municipality: municipalities[situations.length % 4] ?? null,
+      age: 20 + ((situations.length * 7) % 60),
+    });
   }
   for (let i = 0; i < 40; i += 1) {
     const meters: Partial<Record<Dimension, number>> = {};
     for (const dimension of shuffle([...DIMENSIONS], random).slice(0, 1 + Math.floor(random() * 4))) meters[dimension] = Math.floor(random() * 11);
-    const events = shuffle(LIFE_EVENTS.map((event) => event.code), random).slice(0, Math.floor(random() * 3));
+    const events = shuffle(
+      LIFE_EVENTS.map((event) => event.code),
+      random,
+    ).slice(0, Math.floor(random() * 3));
     situations.push({
       ...emptySituation(languages[i % 3]),
       lifeEvents: events,
@@ -314,7 +350,14 @@ function evaluatePackages(catalogue: IndexedService[], weights: EvidenceWeights,
       const known = services.filter((service) => service.providerId);
       if (known.length > 1) providerDiversity.push(new Set(known.map((service) => service.providerId)).size / known.length);
       channelKinds.push(new Set(services.flatMap((service) => service.channelKinds)).size);
-      const stems = services.map((service) => new Set(tokenize(`${service.name.fi ?? service.name.en ?? ''} ${service.summary.fi ?? service.summary.en ?? ''}`).map((word) => analyse(word, 'fi')).filter(Boolean)));
+      const stems = services.map(
+        (service) =>
+          new Set(
+            tokenize(`${service.name.fi ?? service.name.en ?? ''} ${service.summary.fi ?? service.summary.en ?? ''}`)
+              .map((word) => analyse(word, 'fi'))
+              .filter(Boolean),
+          ),
+      );
       const pairs: number[] = [];
       for (let i = 0; i < stems.length; i += 1) {
         for (let j = i + 1; j < stems.length; j += 1) {
@@ -328,7 +371,17 @@ function evaluatePackages(catalogue: IndexedService[], weights: EvidenceWeights,
       textDiversity.push(1 - mean(pairs));
     }
   }
-  return { situations: situations.length, packages, coverage: mean(coverage), providerDiversity: mean(providerDiversity), textDiversity: mean(textDiversity), channelKinds: mean(channelKinds), size: mean(sizes), violations: violationsFound, violationExamples };
+  return {
+    situations: situations.length,
+    packages,
+    coverage: mean(coverage),
+    providerDiversity: mean(providerDiversity),
+    textDiversity: mean(textDiversity),
+    channelKinds: mean(channelKinds),
+    size: mean(sizes),
+    violations: violationsFound,
+    violationExamples,
+  };
 }
 
 interface JudgedSituation {
@@ -373,7 +426,10 @@ function evaluateSituations(catalogue: IndexedService[], weights: EvidenceWeight
     const result = engine.recommend(situation, 3);
     const answer = result.packages.flatMap((pack) => pack.items.map((item) => item.serviceId));
     const words = tokenize(entry.text);
-    const bm25 = engine.bm25({ [entry.language.toLowerCase()]: words }).map((hit) => hit.id).filter((id) => engine.eligible(engine.service(id) as IndexedService, situation));
+    const bm25 = engine
+      .bm25({ [entry.language.toLowerCase()]: words })
+      .map((hit) => hit.id)
+      .filter((id) => engine.eligible(engine.service(id) as IndexedService, situation));
     const broken = packageRuleViolations(engine, situation, result);
     violationsFound += broken.length;
     examples.push(...broken.map((line) => `${entry.id}: ${line}`));
@@ -386,7 +442,12 @@ function evaluateSituations(catalogue: IndexedService[], weights: EvidenceWeight
       success: answer.slice(0, 3).some((id) => relevance.has(id)) ? 1 : 0,
       needsMet: perNeed.filter((ids) => answer.some((id) => ids.has(id))).length,
       needs: perNeed.length,
-      first: result.packages[0] ? (result.packages[0].items.slice(0, 3).map((item) => engine.service(item.serviceId)?.name.fi ?? item.serviceId).join('; ')) : '(no package)',
+      first: result.packages[0]
+        ? result.packages[0].items
+            .slice(0, 3)
+            .map((item) => engine.service(item.serviceId)?.name.fi ?? item.serviceId)
+            .join('; ')
+        : '(no package)',
     });
   }
   return { rows, violations: violationsFound, examples };
@@ -402,7 +463,10 @@ async function main(): Promise<void> {
   const started = Date.now();
   const random = seeded(SEED);
   const catalogue = await readCatalogue();
-  const labelled = shuffle(catalogue.filter((service) => service.labels.length > 0), random);
+  const labelled = shuffle(
+    catalogue.filter((service) => service.labels.length > 0),
+    random,
+  );
   progress(`${catalogue.length} active services, ${labelled.length} with hand-set 3X10D labels`);
 
   // Tuning: only on the validation split, with its labels hidden; the folds never take part.
@@ -410,7 +474,8 @@ async function main(): Promise<void> {
   const validation = labelled.slice(0, validationSize);
   const rest = labelled.slice(validationSize);
   const grid: Partial<EvidenceWeights>[] = [];
-  for (const inferredLabel of [0.6, 0.8, 0.95]) for (const keyword of [0.3, 0.6]) for (const serviceClass of [0.3, 0.6]) grid.push({ inferredLabel, keyword, serviceClass });
+  for (const inferredLabel of [0.6, 0.8, 0.95])
+    for (const keyword of [0.3, 0.6]) for (const serviceClass of [0.3, 0.6]) grid.push({ inferredLabel, keyword, serviceClass });
   let best = { weights: DEFAULT_WEIGHTS, ndcg: -1 };
   const tuning: { weights: Partial<EvidenceWeights>; ndcg: number }[] = [];
   for (const [index, candidate] of grid.entries()) {
@@ -461,7 +526,10 @@ async function main(): Promise<void> {
       .filter((method) => method !== 'engine')
       .map((method) => {
         const other = (scores[method] as Scores).ndcg;
-        return `${METHOD_NAMES[method]} ${interval(engine.map((value, index) => value - (other[index] as number)), random)}`;
+        return `${METHOD_NAMES[method]} ${interval(
+          engine.map((value, index) => value - (other[index] as number)),
+          random,
+        )}`;
       });
     lines.push('', `Engine minus each baseline, NDCG@${K} per query (paired bootstrap, 95% CI): ${differences.join('; ')}.`, '');
   };
@@ -475,7 +543,7 @@ async function main(): Promise<void> {
     '',
     `- **3X10D labels, ${FOLDS}-fold.** ${validation.length} labelled services (${Math.round(VALIDATION_SHARE * 100)}%) form a validation split used only for tuning; the other ${rest.length} are split into ${FOLDS} folds. For each fold the engine is built with that fold's labels removed, so label inference never sees them (the validation split's labels are training data there). A query is a person with one meter at 2 (ten queries) or two or three random meters at 0–4 (${MULTI_QUERIES_PER_FOLD} per fold). A held-out service is relevant with gain Σ(1 − meter/10.1) over the low meters it is labelled with. Two candidate pools: the fold's held-out services alone, where every candidate's relevance is known (the main figure), and the whole catalogue less the services whose labels the engine kept, where the ~2,000 unlabelled services count as misses even when they would help (a harsh lower bound for every method).`,
     `- **Life events.** Relevant: the services the catalogue tags with the life event or one of its sub-events (${lifeEvents.perEvent.reduce((sum, row) => sum + row.relevant, 0)} tags on PTV general descriptions and the 2016 catalogue). The engine is built with every life-event tag removed; it relies on the need map (\`subgraphs/recommendation/data/needs.json\`), which was written without looking at the tags.`,
-    '- **Methods.** *Aurora engine*: the engine\'s single-service ranking (the list packages are built from), hard filters on, area filter off (queries name no municipality). *AuroraAI-style cosine*: for meters, cosine between the need vector (1 − meter/10.1 over the given meters) and 0/1 labels — hand-set where kept, otherwise the same inferred labels the engine uses, so the baseline is not starved of labels; for life events, where AuroraAI had no meter mapping, TF-IDF cosine between the life event\'s name (fi/sv/en) and the service texts. *BM25 alone*: MiniSearch BM25 over the same stemmed texts, queried with the meters\' keywords (meters) or the life event\'s name (life events). *Random eligible*: a seeded shuffle of the services the hard filters allow. Every method ranks the same eligible services.',
+    "- **Methods.** *Aurora engine*: the engine's single-service ranking (the list packages are built from), hard filters on, area filter off (queries name no municipality). *AuroraAI-style cosine*: for meters, cosine between the need vector (1 − meter/10.1 over the given meters) and 0/1 labels — hand-set where kept, otherwise the same inferred labels the engine uses, so the baseline is not starved of labels; for life events, where AuroraAI had no meter mapping, TF-IDF cosine between the life event's name (fi/sv/en) and the service texts. *BM25 alone*: MiniSearch BM25 over the same stemmed texts, queried with the meters' keywords (meters) or the life event's name (life events). *Random eligible*: a seeded shuffle of the services the hard filters allow. Every method ranks the same eligible services.",
     `- **Intervals**: percentile bootstrap over queries, 1,000 resamples.`,
     `- **Tuned** (validation split only, ${grid.length} settings, best NDCG@${K} ${f(best.ndcg)}): the weights of inferred labels, keyword matches and service-class matches. Chosen: inferredLabel ${weights.inferredLabel}, keyword ${weights.keyword}, serviceClass ${weights.serviceClass}. Nothing else was tuned; the other weights are the defaults in \`subgraphs/recommendation/src/engine.ts\`.`,
     '',
@@ -486,10 +554,19 @@ async function main(): Promise<void> {
   table(`3X10D labels: ranking the whole catalogue (unlabelled services count as misses)`, metersCatalogue, METHODS);
   table('Life-event tags', lifeEvents.scores, ['engine', 'cosine', 'bm25', 'bm25map', 'random']);
   lines.push('### Per meter (single-meter queries, NDCG@10 averaged over folds)', '', '| meter | engine | cosine | BM25 | random |', '|---|---|---|---|---|');
-  for (const [dimension, values] of perDimension) lines.push(`| ${dimension} | ${f(mean(values.engine))} | ${f(mean(values.cosine))} | ${f(mean(values.bm25))} | ${f(mean(values.random))} |`);
-  lines.push('', '### Per life event (NDCG@10)', '', '| life event | tagged services | engine | cosine (text) | BM25 (name) | BM25 (map keywords) | random |', '|---|---|---|---|---|---|---|');
+  for (const [dimension, values] of perDimension)
+    lines.push(`| ${dimension} | ${f(mean(values.engine))} | ${f(mean(values.cosine))} | ${f(mean(values.bm25))} | ${f(mean(values.random))} |`);
+  lines.push(
+    '',
+    '### Per life event (NDCG@10)',
+    '',
+    '| life event | tagged services | engine | cosine (text) | BM25 (name) | BM25 (map keywords) | random |',
+    '|---|---|---|---|---|---|---|',
+  );
   for (const row of lifeEvents.perEvent) {
-    lines.push(`| ${row.code} ${row.name} | ${row.relevant} | ${f(row.ndcg.engine ?? 0)} | ${f(row.ndcg.cosine ?? 0)} | ${f(row.ndcg.bm25 ?? 0)} | ${f(row.ndcg.bm25map ?? 0)} | ${f(row.ndcg.random ?? 0)} |`);
+    lines.push(
+      `| ${row.code} ${row.name} | ${row.relevant} | ${f(row.ndcg.engine ?? 0)} | ${f(row.ndcg.cosine ?? 0)} | ${f(row.ndcg.bm25 ?? 0)} | ${f(row.ndcg.bm25map ?? 0)} | ${f(row.ndcg.random ?? 0)} |`,
+    );
   }
   lines.push(
     '',
@@ -516,7 +593,16 @@ async function main(): Promise<void> {
       const rows = spoken.rows.filter((row) => split === 'all' || row.split === split);
       const needs = rows.reduce((sum, row) => sum + row.needs, 0);
       const met = rows.reduce((sum, row) => sum + row.needsMet, 0);
-      return `| ${split} | ${rows.length} | ${interval(rows.map((row) => row.engine), random)} | ${interval(rows.map((row) => row.bm25), random)} | ${interval(rows.map((row) => row.engine - row.bm25), random)} | ${f(mean(rows.map((row) => row.success)))} | ${met}/${needs} |`;
+      return `| ${split} | ${rows.length} | ${interval(
+        rows.map((row) => row.engine),
+        random,
+      )} | ${interval(
+        rows.map((row) => row.bm25),
+        random,
+      )} | ${interval(
+        rows.map((row) => row.engine - row.bm25),
+        random,
+      )} | ${f(mean(rows.map((row) => row.success)))} | ${met}/${needs} |`;
     }),
     '',
     `Package rules broken over these answers and the ${packages.situations} situations above: **${spoken.violations + packages.violations}** (the same service twice in one answer; two packages titled alike; a place to visit claimed in the person's municipality without an address there, or not the nearest one the service has; a life event's first package without its core services where the catalogue has an eligible one).`,
@@ -527,7 +613,7 @@ async function main(): Promise<void> {
     '',
     '## Limits',
     '',
-    '- The public 3X10D labels are few (358 services) and were set for AuroraAI\'s pilots in Turku, Oulu and Mikkeli; unlabelled services that are in fact relevant count as misses for every method alike.',
+    "- The public 3X10D labels are few (358 services) and were set for AuroraAI's pilots in Turku, Oulu and Mikkeli; unlabelled services that are in fact relevant count as misses for every method alike.",
     '- Life-event tags exist on only 37 services, so the per-event figures rest on one to a handful of services each.',
     '- Tuning touched three weights; the need map itself was written by hand once and not tuned.',
     '',

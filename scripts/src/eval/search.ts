@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServiceDirectory, type SearchAnalysis } from '@aurora/service-directory';
 import { createEmbeddedStore } from '@aurora/store';
-import { createLogger, postGraphQL, type RunningServer } from '@aurora/subgraph-kit';
+import { createLogger, type RunningServer } from '@aurora/subgraph-kit';
+import { postGraphQL } from '@aurora/subgraph-kit/testing';
 import { bootstrap, mean, ndcgAt, seeded } from './metrics';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -69,9 +70,15 @@ async function readCatalogue(url: string): Promise<Catalogue[]> {
   const all: Catalogue[] = [];
   let after: string | null = null;
   for (;;) {
-    const body = (await postGraphQL(url, 'query($after: String) { services(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id fi: name(language: FI) sv: name(language: SV) en: name(language: EN) } } } }', { after })) as any;
+    const body = (await postGraphQL(
+      url,
+      'query($after: String) { services(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id fi: name(language: FI) sv: name(language: SV) en: name(language: EN) } } } }',
+      { after },
+    )) as {
+      data: { services: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: { id: string; fi?: string; sv?: string; en?: string } }[] } };
+    };
     const page = body.data.services;
-    for (const { node } of page.edges) all.push({ id: node.id, names: [node.fi, node.sv, node.en].filter(Boolean) });
+    for (const { node } of page.edges) all.push({ id: node.id, names: [node.fi, node.sv, node.en].filter((name): name is string => Boolean(name)) });
     if (!page.pageInfo.hasNextPage) return all;
     after = page.pageInfo.endCursor;
   }
@@ -80,7 +87,10 @@ async function readCatalogue(url: string): Promise<Catalogue[]> {
 async function evaluate(url: string, queries: JudgedQuery[], judgements: Map<string, Map<string, number>>): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const query of queries) {
-    const body = (await postGraphQL(url, SEARCH, { text: query.query, first: K })) as any;
+    const body = (await postGraphQL(url, SEARCH, { text: query.query, first: K })) as {
+      errors?: unknown[];
+      data: { services: { totalCount: number; edges: { node: { id: string; name: string } }[] } };
+    };
     if (body.errors) throw new Error(`${query.id}: ${JSON.stringify(body.errors)}`);
     const ranking = body.data.services.edges.map((edge: { node: { id: string } }) => edge.node.id) as string[];
     const grades = judgements.get(query.id) as Map<string, number>;
@@ -99,7 +109,9 @@ const f = (value: number) => value.toFixed(3);
 /** The everyday phrases of the curated list, lower-cased. */
 function everydayPhrases(): string[] {
   const file = path.join(ROOT, 'packages', 'text-analysis', 'data', 'everyday-words.json');
-  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: { words: string[] }[] }).entries.flatMap((entry) => entry.words.map((word) => word.toLowerCase()));
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { entries: { words: string[] }[] }).entries.flatMap((entry) =>
+    entry.words.map((word) => word.toLowerCase()),
+  );
 }
 
 /** Whether a query contains one of the phrases as whole words. */
@@ -133,7 +145,8 @@ async function main(): Promise<void> {
       ['zero-result rate', ours.map((o) => o.zero), before.map((o) => o.zero)],
     ] as const;
     const lines = [`| measure | compounds and ranking (now) | Snowball stems alone (before) | now minus before, paired |`, '|---|---|---|---|'];
-    for (const [name, now, then] of rows) lines.push(`| ${name} | ${interval([...now])} | ${interval([...then])} | ${interval(now.map((value, index) => value - (then[index] as number)))} |`);
+    for (const [name, now, then] of rows)
+      lines.push(`| ${name} | ${interval([...now])} | ${interval([...then])} | ${interval(now.map((value, index) => value - (then[index] as number)))} |`);
     // The everyday-words list and the queries were written by the same people: figures without the queries it names verbatim.
     const listed = everydayPhrases();
     const apart = queries.map((query, index) => (namesQuery(listed, query.query) ? -1 : index)).filter((index) => index >= 0);
@@ -150,7 +163,9 @@ async function main(): Promise<void> {
       byKind.push(`| ${kind} | ${at.length} | ${pick(ours, 'ndcg')} | ${pick(before, 'ndcg')} | ${pick(ours, 'success')} | ${pick(before, 'success')} |`);
     }
     const failures = queries.map((query, index) => ({ query, outcome: ours[index] as Outcome })).filter(({ outcome }) => outcome.success === 0);
-    process.stdout.write(`${lines.join('\n')}\n\n${byKind.join('\n')}\n\nNot answered well in the top ${SUCCESS_AT} (${failures.length}):\n${failures.map(({ query, outcome }) => `  ${query.id} "${query.query}" → ${outcome.top.join(' | ') || '(nothing)'}`).join('\n')}\n`);
+    process.stdout.write(
+      `${lines.join('\n')}\n\n${byKind.join('\n')}\n\nNot answered well in the top ${SUCCESS_AT} (${failures.length}):\n${failures.map(({ query, outcome }) => `  ${query.id} "${query.query}" → ${outcome.top.join(' | ') || '(nothing)'}`).join('\n')}\n`,
+    );
     if (split === 'test') writeReport(queries.length, all.length, lines, byKind, failures, started);
   } finally {
     await current.close();
@@ -158,7 +173,14 @@ async function main(): Promise<void> {
   }
 }
 
-function writeReport(count: number, total: number, lines: string[], byKind: string[], failures: { query: JudgedQuery; outcome: Outcome }[], started: number): void {
+function writeReport(
+  count: number,
+  total: number,
+  lines: string[],
+  byKind: string[],
+  failures: { query: JudgedQuery; outcome: Outcome }[],
+  started: number,
+): void {
   const git = (args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8' }).trim();
   const commit = git(['rev-parse', '--short', 'HEAD']);
   const dirty = git(['status', '--porcelain', '--untracked-files=no']) ? ' (with uncommitted changes)' : '';
@@ -179,7 +201,9 @@ function writeReport(count: number, total: number, lines: string[], byKind: stri
     '',
     `## Queries without a judged service in the first ${SUCCESS_AT}`,
     '',
-    ...(failures.length ? failures.map(({ query, outcome }) => `- ${query.id} "${query.query}" (${query.kind}) → ${outcome.top.join(' · ') || 'nothing'}`) : ['None.']),
+    ...(failures.length
+      ? failures.map(({ query, outcome }) => `- ${query.id} "${query.query}" (${query.kind}) → ${outcome.top.join(' · ') || 'nothing'}`)
+      : ['None.']),
     '',
     '## How the judgements were made',
     '',

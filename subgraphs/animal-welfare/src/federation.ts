@@ -6,7 +6,10 @@ import { buildSchema, GraphQLError, type GraphQLSchema, type GraphQLUnionType } 
  * written, and `Query._entities(representations)` resolving each representation through the
  * type's reference resolver.
  */
-export function buildFederatedSchema(sdl: string, references: Record<string, (representation: Record<string, unknown>) => unknown>): { schema: GraphQLSchema; rootValue: Record<string, unknown> } {
+export function buildFederatedSchema(
+  sdl: string,
+  references: Record<string, (representation: Record<string, unknown>) => unknown>,
+): { schema: GraphQLSchema; rootValue: Record<string, unknown> } {
   const entities = [...sdl.matchAll(/type\s+(\w+)\s+@key\(/g)].map((match) => match[1] as string);
   const machinery = `
     directive @link(url: String!, import: [String]) repeatable on SCHEMA

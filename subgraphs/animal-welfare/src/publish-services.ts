@@ -1,12 +1,17 @@
 import type { AnimalData } from './subgraph';
 
-async function call(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<{ data?: any; errors?: { message: string }[] }> {
+async function call(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+): Promise<{ data?: Record<string, unknown>; errors?: { message: string }[] }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query, variables }),
   });
-  return (await response.json()) as { data?: any; errors?: { message: string }[] };
+  return (await response.json()) as { data?: Record<string, unknown>; errors?: { message: string }[] };
 }
 
 /**
@@ -15,9 +20,14 @@ async function call(url: string, query: string, variables: Record<string, unknow
  * nothing. Returns the names it published.
  */
 export async function publishServices(routerUrl: string, token: string, data: AnimalData): Promise<string[]> {
-  const existing = await call(routerUrl, 'query($org: ID!) { services(filter: { organisations: [$org] }, first: 100) { edges { node { name(language: FI) } } } }', { org: data.organisationId });
+  const existing = await call(
+    routerUrl,
+    'query($org: ID!) { services(filter: { organisations: [$org] }, first: 100) { edges { node { name(language: FI) } } } }',
+    { org: data.organisationId },
+  );
   if (existing.errors) throw new Error(existing.errors.map((error) => error.message).join('; '));
-  const names = new Set((existing.data.services.edges as { node: { name: string } }[]).map((edge) => edge.node.name));
+  const listed = existing.data?.services as { edges: { node: { name: string } }[] } | undefined;
+  const names = new Set((listed?.edges ?? []).map((edge) => edge.node.name));
   const published: string[] = [];
   for (const service of data.services) {
     if (names.has(service.name.fi as string)) continue;

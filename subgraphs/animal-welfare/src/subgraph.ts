@@ -36,7 +36,8 @@ function resolvers(data: AnimalData) {
     root: {
       adoptableAnimals: ({ first, after }: { first?: number | null; after?: string | null }) => {
         const size = first ?? 20;
-        if (!Number.isInteger(size) || size < 0 || size > 100) throw new GraphQLError('"first" must be a whole number from 0 to 100.', { extensions: { code: 'BAD_USER_INPUT' } });
+        if (!Number.isInteger(size) || size < 0 || size > 100)
+          throw new GraphQLError('"first" must be a whole number from 0 to 100.', { extensions: { code: 'BAD_USER_INPUT' } });
         const start = after ? Number(/^animal:(\d+)$/.exec(Buffer.from(after, 'base64url').toString())?.[1] ?? NaN) + 1 : 0;
         if (Number.isNaN(start)) throw new GraphQLError('The cursor is not valid here.', { extensions: { code: 'BAD_USER_INPUT' } });
         const page = animals.slice(start, start + size);
@@ -96,7 +97,10 @@ export function createAnimalWelfareSubgraph(data: AnimalData = readData()) {
       variableValues: (payload.variables as Record<string, unknown> | undefined) ?? undefined,
       operationName: typeof payload.operationName === 'string' ? payload.operationName : undefined,
     });
-    send(200, { ...result, errors: result.errors?.map((error) => ({ message: error.message, path: error.path, extensions: { code: error.extensions.code ?? 'GRAPHQL_ERROR' } })) });
+    send(200, {
+      ...result,
+      errors: result.errors?.map((error) => ({ message: error.message, path: error.path, extensions: { code: error.extensions.code ?? 'GRAPHQL_ERROR' } })),
+    });
   });
   return {
     listen: (port: number, host = '127.0.0.1') =>

@@ -1,9 +1,57 @@
 import { applyHeaderTexts, el, forgetIdentity, graphql, pageLanguage, SERVICE_FIELDS, serviceCard } from '/assets/aurora.js';
 
 const UI = {
-  FI: { title: 'Aurora-chat', language: 'Kieli', intro: 'Kerro tilanteestasi, niin etsin sinulle sopivia palveluja. Älä kirjoita nimeäsi tai henkilötunnustasi.', message: 'Viesti', send: 'Lähetä', services: 'Palvelut', forget: 'Poista keskustelu', forgotten: 'Keskustelu poistettu.', you: 'Sinä', bot: 'Aurora', skip: 'Siirry viestikenttään', quick: 'Pikavastaukset', error: 'Viestin lähetys ei onnistunut. Yritä uudelleen.', conversation: 'Keskustelu', package: 'Palvelukokonaisuus' },
-  SV: { title: 'Aurora-chatt', language: 'Språk', intro: 'Berätta om din situation, så söker jag tjänster som passar dig. Skriv inte ditt namn eller din personbeteckning.', message: 'Meddelande', send: 'Skicka', services: 'Tjänster', forget: 'Radera samtalet', forgotten: 'Samtalet har raderats.', you: 'Du', bot: 'Aurora', skip: 'Gå till meddelandefältet', quick: 'Snabbsvar', error: 'Meddelandet kunde inte skickas. Försök igen.', conversation: 'Samtal', package: 'Tjänstepaket' },
-  EN: { title: 'Aurora chat', language: 'Language', intro: 'Tell me about your situation and I will look for services that fit you. Do not write your name or personal identity code.', message: 'Message', send: 'Send', services: 'Services', forget: 'Delete the conversation', forgotten: 'The conversation was deleted.', you: 'You', bot: 'Aurora', skip: 'Skip to the message field', quick: 'Quick replies', error: 'The message could not be sent. Please try again.', conversation: 'Conversation', package: 'Service package' },
+  FI: {
+    title: 'Aurora-chat',
+    language: 'Kieli',
+    intro: 'Kerro tilanteestasi, niin etsin sinulle sopivia palveluja. Älä kirjoita nimeäsi tai henkilötunnustasi.',
+    message: 'Viesti',
+    send: 'Lähetä',
+    services: 'Palvelut',
+    forget: 'Poista keskustelu',
+    forgotten: 'Keskustelu poistettu.',
+    you: 'Sinä',
+    bot: 'Aurora',
+    skip: 'Siirry viestikenttään',
+    quick: 'Pikavastaukset',
+    error: 'Viestin lähetys ei onnistunut. Yritä uudelleen.',
+    conversation: 'Keskustelu',
+    package: 'Palvelukokonaisuus',
+  },
+  SV: {
+    title: 'Aurora-chatt',
+    language: 'Språk',
+    intro: 'Berätta om din situation, så söker jag tjänster som passar dig. Skriv inte ditt namn eller din personbeteckning.',
+    message: 'Meddelande',
+    send: 'Skicka',
+    services: 'Tjänster',
+    forget: 'Radera samtalet',
+    forgotten: 'Samtalet har raderats.',
+    you: 'Du',
+    bot: 'Aurora',
+    skip: 'Gå till meddelandefältet',
+    quick: 'Snabbsvar',
+    error: 'Meddelandet kunde inte skickas. Försök igen.',
+    conversation: 'Samtal',
+    package: 'Tjänstepaket',
+  },
+  EN: {
+    title: 'Aurora chat',
+    language: 'Language',
+    intro: 'Tell me about your situation and I will look for services that fit you. Do not write your name or personal identity code.',
+    message: 'Message',
+    send: 'Send',
+    services: 'Services',
+    forget: 'Delete the conversation',
+    forgotten: 'The conversation was deleted.',
+    you: 'You',
+    bot: 'Aurora',
+    skip: 'Skip to the message field',
+    quick: 'Quick replies',
+    error: 'The message could not be sent. Please try again.',
+    conversation: 'Conversation',
+    package: 'Service package',
+  },
 };
 
 const CHAT = `mutation Chat($sessionId: ID, $message: String!, $language: Language) {
@@ -45,10 +93,16 @@ function showResults(turn) {
   if (turn.packages.length > 0) {
     for (const pack of turn.packages) {
       blocks.push(
-        el('section', { class: 'package', 'aria-label': `${UI[language].package}: ${pack.title}` },
+        el(
+          'section',
+          { class: 'package', 'aria-label': `${UI[language].package}: ${pack.title}` },
           el('h3', {}, pack.title),
           el('p', {}, pack.explanation),
-          ...pack.services.map((ref) => byId.get(ref.id)).filter(Boolean).map((service) => serviceCard(service, language))),
+          ...pack.services
+            .map((ref) => byId.get(ref.id))
+            .filter(Boolean)
+            .map((service) => serviceCard(service, language)),
+        ),
       );
     }
   } else if (turn.services.length > 0) {

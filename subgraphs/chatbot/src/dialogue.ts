@@ -72,7 +72,10 @@ interface Transfer {
 }
 
 /** How the chatbot reads the network: a GraphQL request to the router. */
-export type RouterPost = (query: string, variables: Record<string, unknown>) => Promise<{ data?: any; errors?: { message: string; extensions?: { code?: unknown } }[] }>;
+export type RouterPost = (
+  query: string,
+  variables: Record<string, unknown>,
+) => Promise<{ data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: unknown } }[] }>;
 
 type Nearness = 'YOUR_MUNICIPALITY' | 'YOUR_WELLBEING_SERVICES_COUNTY' | 'YOUR_REGION' | 'ELSEWHERE' | 'UNKNOWN';
 const NEARNESS: readonly Nearness[] = ['YOUR_MUNICIPALITY', 'YOUR_WELLBEING_SERVICES_COUNTY', 'YOUR_REGION', 'ELSEWHERE', 'UNKNOWN'];
@@ -107,7 +110,8 @@ export class Dialogue {
   async chat(input: { sessionId?: string | null; message: string; language?: Language | null }, pseudonym: string | null): Promise<ChatTurn> {
     const message = (input.message ?? '').trim();
     if (message.length === 0) throw badUserInput('message must not be empty; write what you need help with.', 'message');
-    if (message.length > MAX_MESSAGE) throw badUserInput(`message may be at most ${MAX_MESSAGE} characters; it was ${message.length}. Send a shorter message.`, 'message');
+    if (message.length > MAX_MESSAGE)
+      throw badUserInput(`message may be at most ${MAX_MESSAGE} characters; it was ${message.length}. Send a shorter message.`, 'message');
 
     let session = input.sessionId ? await this.find(input.sessionId, pseudonym) : null;
     const unknownSession = !!input.sessionId && !session;
@@ -177,7 +181,11 @@ export class Dialogue {
     } else if (!municipality && age === null) {
       // Not understood; if a question was pending, say how to answer it.
       const reply =
-        session.awaiting === 'MUNICIPALITY' ? TEXTS.didNotFindMunicipality(language) : session.awaiting === 'AGE' ? TEXTS.didNotFindAge(language) : TEXTS.notUnderstood(language);
+        session.awaiting === 'MUNICIPALITY'
+          ? TEXTS.didNotFindMunicipality(language)
+          : session.awaiting === 'AGE'
+            ? TEXTS.didNotFindAge(language)
+            : TEXTS.notUnderstood(language);
       return { ...plain, reply, intent: 'UNKNOWN', quickReplies: session.awaiting ? [QUICK.skip(language)] : QUICK.examples(language) };
     }
 
@@ -211,7 +219,7 @@ export class Dialogue {
     };
     if (session.municipality && session.municipality !== SKIPPED) situation.municipality = session.municipality;
     if (typeof session.age === 'number') situation.age = session.age;
-    let result;
+    let result: Awaited<ReturnType<RouterPost>>;
     try {
       result = await this.router(RECOMMEND, { situation, first: Math.min(wanted, 10) });
     } catch (error) {
@@ -239,9 +247,18 @@ export class Dialogue {
       const municipality = session.municipality && session.municipality !== SKIPPED ? session.municipality : null;
       if (local.length > 0 || !municipality) {
         const places = unique((municipality ? local : items).map((item) => item.service.id));
-        return { packages: [], services: places.slice(0, 6).map(ref), crisis: false, reply: TEXTS.visit(places.length, municipality, language), intent, quickReplies };
+        return {
+          packages: [],
+          services: places.slice(0, 6).map(ref),
+          crisis: false,
+          reply: TEXTS.visit(places.length, municipality, language),
+          intent,
+          quickReplies,
+        };
       }
-      const nearest = [...items].sort((a, b) => NEARNESS.indexOf(a.placeToVisit?.nearness as Nearness) - NEARNESS.indexOf(b.placeToVisit?.nearness as Nearness));
+      const nearest = [...items].sort(
+        (a, b) => NEARNESS.indexOf(a.placeToVisit?.nearness as Nearness) - NEARNESS.indexOf(b.placeToVisit?.nearness as Nearness),
+      );
       const places = unique(nearest.map((item) => item.service.id)).slice(0, 6);
       const where = unique(nearest.map((item) => item.placeToVisit?.municipalityCode).filter((code): code is string => !!code)).slice(0, 3);
       const reply = where.length > 0 ? TEXTS.visitElsewhere(municipality, where, language) : TEXTS.visit(places.length, null, language);
@@ -249,14 +266,19 @@ export class Dialogue {
     }
     const fresh = mode === 'more' ? packages.slice(session.shown) : packages;
     session.shown = packages.length;
-    if (fresh.length === 0) return { services: [], packages: [], crisis: false, reply: TEXTS.nothingFound(language), intent, quickReplies: QUICK.examples(language) };
+    if (fresh.length === 0)
+      return { services: [], packages: [], crisis: false, reply: TEXTS.nothingFound(language), intent, quickReplies: QUICK.examples(language) };
     const chatPackages = fresh.map((pack) => ({ title: pack.title, explanation: pack.explanation, services: pack.items.map((item) => ref(item.service.id)) }));
     const municipality = session.municipality && session.municipality !== SKIPPED ? session.municipality : null;
     return {
       packages: chatPackages,
       services: unique(chatPackages.flatMap((pack) => pack.services.map((service) => service.id))).map(ref),
       crisis: false,
-      reply: TEXTS.packages(fresh.map((pack) => pack.title), municipality, language),
+      reply: TEXTS.packages(
+        fresh.map((pack) => pack.title),
+        municipality,
+        language,
+      ),
       intent,
       quickReplies,
     };
@@ -283,9 +305,13 @@ export class Dialogue {
 
   async startTransfer(sessionId: string, recipient: string, attributes: TransferAttribute[], pseudonym: string | null) {
     const session = await this.find(sessionId, pseudonym);
-    if (!session) throw codedError(ErrorCode.NOT_FOUND, 'There is no such conversation; a transfer starts from a conversation you have had.', { argumentName: 'sessionId' });
+    if (!session)
+      throw codedError(ErrorCode.NOT_FOUND, 'There is no such conversation; a transfer starts from a conversation you have had.', {
+        argumentName: 'sessionId',
+      });
     const chosen = [...new Set(attributes)];
-    if (chosen.length === 0) throw badUserInput('attributes must name at least one attribute to hand over (AGE, MUNICIPALITY, LIFE_EVENTS, NEEDS, LANGUAGE).', 'attributes');
+    if (chosen.length === 0)
+      throw badUserInput('attributes must name at least one attribute to hand over (AGE, MUNICIPALITY, LIFE_EVENTS, NEEDS, LANGUAGE).', 'attributes');
     if (!recipient.trim() || recipient.length > 100) throw badUserInput('recipient must be the id of the receiving organisation.', 'recipient');
     const all: Record<TransferAttribute, unknown> = {
       AGE: typeof session.age === 'number' ? session.age : null,
@@ -298,7 +324,16 @@ export class Dialogue {
     const values = Object.fromEntries(chosen.map((attribute) => [attribute, all[attribute]]));
     const code = randomBytes(24).toString('base64url');
     const expiresAt = new Date(Date.now() + TRANSFER_MINUTES * 60_000).toISOString();
-    await this.transfers.insertOne({ _id: hashOf(code), sessionId, pseudonym: session.pseudonym, recipient, attributes: chosen, values, expiresAt, redeemedAt: null });
+    await this.transfers.insertOne({
+      _id: hashOf(code),
+      sessionId,
+      pseudonym: session.pseudonym,
+      recipient,
+      attributes: chosen,
+      values,
+      expiresAt,
+      redeemedAt: null,
+    });
     return { code, expiresAt, attributes: chosen, recipient };
   }
 
@@ -307,7 +342,8 @@ export class Dialogue {
     const id = hashOf(code);
     const transfer = await this.transfers.findOne({ _id: id });
     const now = new Date().toISOString();
-    if (!transfer || transfer.expiresAt <= now) throw codedError(ErrorCode.NOT_FOUND, 'This transfer code is unknown or has expired; ask the person to start the transfer again.');
+    if (!transfer || transfer.expiresAt <= now)
+      throw codedError(ErrorCode.NOT_FOUND, 'This transfer code is unknown or has expired; ask the person to start the transfer again.');
     if (transfer.recipient !== organisation) throw codedError(ErrorCode.FORBIDDEN, 'This transfer code was made for another organisation.');
     // Atomic: of two redemptions at once, one wins.
     const claimed = await this.transfers.updateOne({ _id: id, redeemedAt: null }, { $set: { redeemedAt: now, values: null } });
@@ -348,7 +384,19 @@ export class Dialogue {
 }
 
 function newSession(pseudonym: string | null, language: Language): Session {
-  return { _id: randomUUID(), pseudonym, language, lifeEvents: [], needs: [], municipality: null, age: null, awaiting: null, shown: 0, messages: [], updatedAt: new Date().toISOString() };
+  return {
+    _id: randomUUID(),
+    pseudonym,
+    language,
+    lifeEvents: [],
+    needs: [],
+    municipality: null,
+    age: null,
+    awaiting: null,
+    shown: 0,
+    messages: [],
+    updatedAt: new Date().toISOString(),
+  };
 }
 
 /** The recommendation engine reads at most this much of what the person said of their situation. */

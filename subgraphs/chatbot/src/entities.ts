@@ -1,7 +1,32 @@
 import { MUNICIPALITIES } from '@aurora/code-lists';
 
 /** Finnish case endings a place name takes ("Mikkelissä", "Turusta", "Helsinkiin", "Ouluun"). */
-const ENDINGS = ['', 'n', 'ssa', 'ssä', 'sta', 'stä', 'lla', 'llä', 'lta', 'ltä', 'lle', 'ksi', 'na', 'nä', 'an', 'en', 'in', 'on', 'un', 'yn', 'än', 'ön', 'hin', 'seen'];
+const ENDINGS = [
+  '',
+  'n',
+  'ssa',
+  'ssä',
+  'sta',
+  'stä',
+  'lla',
+  'llä',
+  'lta',
+  'ltä',
+  'lle',
+  'ksi',
+  'na',
+  'nä',
+  'an',
+  'en',
+  'in',
+  'on',
+  'un',
+  'yn',
+  'än',
+  'ön',
+  'hin',
+  'seen',
+];
 
 /**
  * Weak grades of Finnish consonant gradation, for the consonants before a name's last vowel:

@@ -17,7 +17,8 @@ export function createResolvers(dialogue: Dialogue, verifier: ProviderTokenVerif
       },
     },
     Mutation: {
-      chat: (_: unknown, args: { sessionId?: string | null; message: string; language?: Language | null }, context: ChatbotContext) => dialogue.chat(args, context.pseudonym),
+      chat: (_: unknown, args: { sessionId?: string | null; message: string; language?: Language | null }, context: ChatbotContext) =>
+        dialogue.chat(args, context.pseudonym),
       deleteChatSession: (_: unknown, args: { sessionId: string }, context: ChatbotContext) => dialogue.deleteSession(args.sessionId, context.pseudonym),
       startTransfer: (_: unknown, args: { sessionId: string; recipient: string; attributes: TransferAttribute[] }, context: ChatbotContext) =>
         dialogue.startTransfer(args.sessionId, args.recipient, args.attributes, context.pseudonym),

@@ -7,12 +7,42 @@ import type { Language } from '@aurora/subgraph-kit';
  */
 const CRISIS = [
   // Finnish
-  /itsemurh/, /tapa[an]? itseni/, /tappaa itseni/, /tapan itseni/, /haluan kuolla/, /en halua (enää )?elää/, /en jaksa (enää )?elää/,
-  /satuttaa itseäni/, /satutan itseäni/, /vahingoitta\w* itse/, /viiltelen/, /viillellä/, /lopettaa kaiken/, /päättää päiväni/, /elämä ei ole elämisen arvoi/,
+  /itsemurh/,
+  /tapa[an]? itseni/,
+  /tappaa itseni/,
+  /tapan itseni/,
+  /haluan kuolla/,
+  /en halua (enää )?elää/,
+  /en jaksa (enää )?elää/,
+  /satuttaa itseäni/,
+  /satutan itseäni/,
+  /vahingoitta\w* itse/,
+  /viiltelen/,
+  /viillellä/,
+  /lopettaa kaiken/,
+  /päättää päiväni/,
+  /elämä ei ole elämisen arvoi/,
   // Swedish
-  /självmord/, /ta livet av mig/, /tar livet av mig/, /vill dö/, /vill inte leva/, /orkar inte leva/, /skada mig själv/, /skadar mig själv/, /göra slut på allt/,
+  /självmord/,
+  /ta livet av mig/,
+  /tar livet av mig/,
+  /vill dö/,
+  /vill inte leva/,
+  /orkar inte leva/,
+  /skada mig själv/,
+  /skadar mig själv/,
+  /göra slut på allt/,
   // English
-  /suicid/, /kill(ing)? myself/, /want to die/, /wanna die/, /(don'?t|do not) want to live/, /hurt(ing)? myself/, /self[- ]harm/, /end (it all|my life)/, /can'?t go on living/, /not worth living/,
+  /suicid/,
+  /kill(ing)? myself/,
+  /want to die/,
+  /wanna die/,
+  /(don'?t|do not) want to live/,
+  /hurt(ing)? myself/,
+  /self[- ]harm/,
+  /end (it all|my life)/,
+  /can'?t go on living/,
+  /not worth living/,
 ];
 
 export function expressesCrisis(text: string): boolean {

@@ -2,31 +2,91 @@ import { applyHeaderTexts, el, forgetIdentity, graphql, pageLanguage, SERVICE_FI
 
 const UI = {
   FI: {
-    title: 'Miten voin?', language: 'Kieli', skip: 'Siirry arvioon',
-    intro: 'Arvioi elämäsi kymmentä osa-aluetta asteikolla 0–10 (0 = huonoin, 10 = paras). Näet tilanteesi nyt ja aiempiin vastauksiisi verrattuna, mikä vaikuttaa mihinkin, ja palveluja, jotka voivat auttaa. Vastauksesi tallentuvat vain tähän palveluun nimettömänä.',
-    rate: 'Arvioi tilanteesi', save: 'Tallenna ja näytä', saved: 'Tallennettu.', failed: 'Tallennus ei onnistunut. Yritä uudelleen.',
-    picture: 'Tilanteesi', now: 'Nyt', before: 'Edellinen vastaus', history: 'Kaikki vastauksesi', date: 'Päivä',
-    effects: 'Mikä vaikuttaa mihinkin', effectsIntro: 'Jos jokin näistä muuttuu, nämä voivat seurata. Tutkimukset kertovat keskimääräisistä yhteyksistä, eivät siitä mitä juuri sinulle tapahtuu.', source: 'Lähde',
-    services: 'Palveluja, jotka voivat auttaa', forMeter: 'Osa-alueeseen', none: 'Kaikki osa-alueet ovat hyvällä tasolla – hienoa! Voit silti etsiä palveluja chatista.',
-    data: 'Tietosi', dataIntro: 'Voit ladata kaiken, mitä verkosto sinusta tietää, tai poistaa sen kaikista palveluista.', export: 'Lataa tietoni', delete: 'Poista tietoni', deleted: 'Tietosi on poistettu kaikista palveluista.', deletePending: 'Poisto on käynnissä; osa palveluista vahvistaa sen myöhemmin.', confirm: 'Poistetaanko kaikki tietosi kaikista verkoston palveluista?',
+    title: 'Miten voin?',
+    language: 'Kieli',
+    skip: 'Siirry arvioon',
+    intro:
+      'Arvioi elämäsi kymmentä osa-aluetta asteikolla 0–10 (0 = huonoin, 10 = paras). Näet tilanteesi nyt ja aiempiin vastauksiisi verrattuna, mikä vaikuttaa mihinkin, ja palveluja, jotka voivat auttaa. Vastauksesi tallentuvat vain tähän palveluun nimettömänä.',
+    rate: 'Arvioi tilanteesi',
+    save: 'Tallenna ja näytä',
+    saved: 'Tallennettu.',
+    failed: 'Tallennus ei onnistunut. Yritä uudelleen.',
+    picture: 'Tilanteesi',
+    now: 'Nyt',
+    before: 'Edellinen vastaus',
+    history: 'Kaikki vastauksesi',
+    date: 'Päivä',
+    effects: 'Mikä vaikuttaa mihinkin',
+    effectsIntro: 'Jos jokin näistä muuttuu, nämä voivat seurata. Tutkimukset kertovat keskimääräisistä yhteyksistä, eivät siitä mitä juuri sinulle tapahtuu.',
+    source: 'Lähde',
+    services: 'Palveluja, jotka voivat auttaa',
+    forMeter: 'Osa-alueeseen',
+    none: 'Kaikki osa-alueet ovat hyvällä tasolla – hienoa! Voit silti etsiä palveluja chatista.',
+    data: 'Tietosi',
+    dataIntro: 'Voit ladata kaiken, mitä verkosto sinusta tietää, tai poistaa sen kaikista palveluista.',
+    export: 'Lataa tietoni',
+    delete: 'Poista tietoni',
+    deleted: 'Tietosi on poistettu kaikista palveluista.',
+    deletePending: 'Poisto on käynnissä; osa palveluista vahvistaa sen myöhemmin.',
+    confirm: 'Poistetaanko kaikki tietosi kaikista verkoston palveluista?',
   },
   SV: {
-    title: 'Hur mår jag?', language: 'Språk', skip: 'Gå till bedömningen',
-    intro: 'Bedöm livets tio delområden på en skala 0–10 (0 = sämst, 10 = bäst). Du ser din situation nu och jämfört med tidigare svar, vad som påverkar vad och tjänster som kan hjälpa. Dina svar sparas anonymt bara i den här tjänsten.',
-    rate: 'Bedöm din situation', save: 'Spara och visa', saved: 'Sparat.', failed: 'Det gick inte att spara. Försök igen.',
-    picture: 'Din situation', now: 'Nu', before: 'Förra svaret', history: 'Alla dina svar', date: 'Dag',
-    effects: 'Vad påverkar vad', effectsIntro: 'Om något av detta förändras kan följande följa. Forskningen beskriver genomsnittliga samband, inte vad som händer just dig.', source: 'Källa',
-    services: 'Tjänster som kan hjälpa', forMeter: 'För delområdet', none: 'Alla delområden är på en bra nivå – fint! Du kan ändå söka tjänster i chatten.',
-    data: 'Dina uppgifter', dataIntro: 'Du kan ladda ner allt nätverket vet om dig eller radera det från alla tjänster.', export: 'Ladda ner mina uppgifter', delete: 'Radera mina uppgifter', deleted: 'Dina uppgifter har raderats från alla tjänster.', deletePending: 'Raderingen pågår; några tjänster bekräftar den senare.', confirm: 'Radera alla dina uppgifter från nätverkets alla tjänster?',
+    title: 'Hur mår jag?',
+    language: 'Språk',
+    skip: 'Gå till bedömningen',
+    intro:
+      'Bedöm livets tio delområden på en skala 0–10 (0 = sämst, 10 = bäst). Du ser din situation nu och jämfört med tidigare svar, vad som påverkar vad och tjänster som kan hjälpa. Dina svar sparas anonymt bara i den här tjänsten.',
+    rate: 'Bedöm din situation',
+    save: 'Spara och visa',
+    saved: 'Sparat.',
+    failed: 'Det gick inte att spara. Försök igen.',
+    picture: 'Din situation',
+    now: 'Nu',
+    before: 'Förra svaret',
+    history: 'Alla dina svar',
+    date: 'Dag',
+    effects: 'Vad påverkar vad',
+    effectsIntro: 'Om något av detta förändras kan följande följa. Forskningen beskriver genomsnittliga samband, inte vad som händer just dig.',
+    source: 'Källa',
+    services: 'Tjänster som kan hjälpa',
+    forMeter: 'För delområdet',
+    none: 'Alla delområden är på en bra nivå – fint! Du kan ändå söka tjänster i chatten.',
+    data: 'Dina uppgifter',
+    dataIntro: 'Du kan ladda ner allt nätverket vet om dig eller radera det från alla tjänster.',
+    export: 'Ladda ner mina uppgifter',
+    delete: 'Radera mina uppgifter',
+    deleted: 'Dina uppgifter har raderats från alla tjänster.',
+    deletePending: 'Raderingen pågår; några tjänster bekräftar den senare.',
+    confirm: 'Radera alla dina uppgifter från nätverkets alla tjänster?',
   },
   EN: {
-    title: 'How am I doing?', language: 'Language', skip: 'Skip to the assessment',
-    intro: 'Rate ten areas of your life from 0 to 10 (0 = worst, 10 = best). You see your situation now and against your earlier answers, what affects what, and services that can help. Your answers are kept anonymously in this service only.',
-    rate: 'Rate your situation', save: 'Save and show', saved: 'Saved.', failed: 'Saving did not work. Please try again.',
-    picture: 'Your situation', now: 'Now', before: 'Previous answer', history: 'All your answers', date: 'Date',
-    effects: 'What affects what', effectsIntro: 'If one of these changes, these may follow. Research describes links on average, not what will happen to you.', source: 'Source',
-    services: 'Services that can help', forMeter: 'For', none: 'Every area is at a good level – well done! You can still look for services in the chat.',
-    data: 'Your data', dataIntro: 'You can download everything the network knows about you, or delete it from every service.', export: 'Download my data', delete: 'Delete my data', deleted: 'Your data was deleted from every service.', deletePending: 'Deletion is under way; some services will confirm it later.', confirm: 'Delete all your data from every service on the network?',
+    title: 'How am I doing?',
+    language: 'Language',
+    skip: 'Skip to the assessment',
+    intro:
+      'Rate ten areas of your life from 0 to 10 (0 = worst, 10 = best). You see your situation now and against your earlier answers, what affects what, and services that can help. Your answers are kept anonymously in this service only.',
+    rate: 'Rate your situation',
+    save: 'Save and show',
+    saved: 'Saved.',
+    failed: 'Saving did not work. Please try again.',
+    picture: 'Your situation',
+    now: 'Now',
+    before: 'Previous answer',
+    history: 'All your answers',
+    date: 'Date',
+    effects: 'What affects what',
+    effectsIntro: 'If one of these changes, these may follow. Research describes links on average, not what will happen to you.',
+    source: 'Source',
+    services: 'Services that can help',
+    forMeter: 'For',
+    none: 'Every area is at a good level – well done! You can still look for services in the chat.',
+    data: 'Your data',
+    dataIntro: 'You can download everything the network knows about you, or delete it from every service.',
+    export: 'Download my data',
+    delete: 'Delete my data',
+    deleted: 'Your data was deleted from every service.',
+    deletePending: 'Deletion is under way; some services will confirm it later.',
+    confirm: 'Delete all your data from every service on the network?',
   },
 };
 
@@ -69,14 +129,27 @@ function renderForm() {
       const value = current[meter.dimension] ?? 5;
       const output = el('output', { id: `${id}-value`, for: id }, String(value));
       const input = el('input', {
-        id, name: meter.inputField, type: 'range', min: '0', max: '10', step: '1', value: String(value),
-        'aria-describedby': `${id}-help`, 'aria-valuetext': `${value} / 10`,
+        id,
+        name: meter.inputField,
+        type: 'range',
+        min: '0',
+        max: '10',
+        step: '1',
+        value: String(value),
+        'aria-describedby': `${id}-help`,
+        'aria-valuetext': `${value} / 10`,
         oninput: (event) => {
           output.textContent = event.target.value;
           event.target.setAttribute('aria-valuetext', `${event.target.value} / 10`);
         },
       });
-      return el('div', { class: 'meter' }, el('label', { for: id }, el('span', {}, meter.label), output), el('p', { id: `${id}-help` }, meter.explanation), input);
+      return el(
+        'div',
+        { class: 'meter' },
+        el('label', { for: id }, el('span', {}, meter.label), output),
+        el('p', { id: `${id}-help` }, meter.explanation),
+        input,
+      );
     }),
   );
 }
@@ -101,7 +174,9 @@ function renderChart() {
   title.textContent = ui.picture;
   const desc = document.createElementNS(ns, 'desc');
   desc.id = 'chart-desc';
-  desc.textContent = meters.map((meter) => `${meter.label}: ${ui.now} ${now[meter.dimension] ?? '–'}${before ? `, ${ui.before} ${before[meter.dimension] ?? '–'}` : ''}`).join('; ');
+  desc.textContent = meters
+    .map((meter) => `${meter.label}: ${ui.now} ${now[meter.dimension] ?? '–'}${before ? `, ${ui.before} ${before[meter.dimension] ?? '–'}` : ''}`)
+    .join('; ');
   svg.append(title, desc);
   meters.forEach((meter, index) => {
     const y = index * row + 6;
@@ -128,14 +203,24 @@ function renderChart() {
     value.textContent = String(now[meter.dimension] ?? '–');
     svg.append(value);
   });
-  const legend = el('p', { class: 'legend', 'aria-hidden': 'true' }, el('span', { class: 'now' }, ui.now), before ? el('span', { class: 'before' }, ui.before) : null);
+  const legend = el(
+    'p',
+    { class: 'legend', 'aria-hidden': 'true' },
+    el('span', { class: 'now' }, ui.now),
+    before ? el('span', { class: 'before' }, ui.before) : null,
+  );
   $('chart').replaceChildren(el('div', { class: 'chart' }, svg), legend);
   $('picture-title').textContent = ui.picture;
   $('history-title').textContent = ui.history;
   const header = el('tr', {}, el('th', { scope: 'col' }, ui.date), ...meters.map((meter) => el('th', { scope: 'col' }, meter.label)));
   const rows = assessments.map((answer) => {
     const values = Object.fromEntries(answer.readings.map((reading) => [reading.dimension, reading.value]));
-    return el('tr', {}, el('th', { scope: 'row' }, new Date(answer.recordedAt).toLocaleString(language.toLowerCase())), ...meters.map((meter) => el('td', {}, String(values[meter.dimension] ?? '–'))));
+    return el(
+      'tr',
+      {},
+      el('th', { scope: 'row' }, new Date(answer.recordedAt).toLocaleString(language.toLowerCase())),
+      ...meters.map((meter) => el('td', {}, String(values[meter.dimension] ?? '–'))),
+    );
   });
   $('history').replaceChildren(el('div', { class: 'scroll' }, el('table', {}, el('thead', {}, header), el('tbody', {}, ...rows))));
   $('picture').hidden = false;
@@ -147,11 +232,21 @@ function renderEffects() {
   $('effects-title').textContent = ui.effects;
   $('effects-intro').textContent = ui.effectsIntro;
   // Links that end in the person's weakest areas first.
-  const weight = (link) => (link.to.dimension ? now[link.to.dimension] ?? 10 : 10);
+  const weight = (link) => (link.to.dimension ? (now[link.to.dimension] ?? 10) : 10);
   const sorted = [...links].sort((a, b) => weight(a) - weight(b));
   $('links').replaceChildren(
     ...sorted.map((link) =>
-      el('li', {}, link.explanation, el('span', { class: 'source' }, `${ui.source}: `, link.sourceUrl ? el('a', { href: link.sourceUrl, rel: 'noopener noreferrer', target: '_blank' }, link.source) : link.source)),
+      el(
+        'li',
+        {},
+        link.explanation,
+        el(
+          'span',
+          { class: 'source' },
+          `${ui.source}: `,
+          link.sourceUrl ? el('a', { href: link.sourceUrl, rel: 'noopener noreferrer', target: '_blank' }, link.source) : link.source,
+        ),
+      ),
     ),
   );
   $('effects').hidden = false;
@@ -163,7 +258,10 @@ async function renderServices() {
   if (!now) return;
   $('services-title').textContent = ui.services;
   $('services').hidden = false;
-  const low = meters.filter((meter) => (now[meter.dimension] ?? 10) <= 6).sort((a, b) => now[a.dimension] - now[b.dimension]).slice(0, 3);
+  const low = meters
+    .filter((meter) => (now[meter.dimension] ?? 10) <= 6)
+    .sort((a, b) => now[a.dimension] - now[b.dimension])
+    .slice(0, 3);
   if (low.length === 0) {
     $('packages').replaceChildren(el('p', {}, ui.none));
     return;

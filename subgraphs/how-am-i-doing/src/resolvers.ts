@@ -30,15 +30,31 @@ function linkExplanation(link: Link, language: Language): string {
 
 export function createResolvers(repository: AssessmentRepository) {
   const requirePerson = (context: HowAmIDoingContext) => {
-    if (!context.pseudonym) throw codedError(ErrorCode.UNAUTHENTICATED, 'This needs an identity: get a token with POST /identity on the router and send it as Authorization: Bearer <token>.');
+    if (!context.pseudonym)
+      throw codedError(
+        ErrorCode.UNAUTHENTICATED,
+        'This needs an identity: get a token with POST /identity on the router and send it as Authorization: Bearer <token>.',
+      );
     return context.pseudonym;
   };
   return {
     Query: {
       wellbeingMeters: (_: unknown, args: { language?: Language | null }) =>
-        METERS.map((meter) => ({ dimension: meter.dimension, inputField: meter.field, names: meter.label, explanations: meter.explanation, language: args.language ?? 'FI' })),
+        METERS.map((meter) => ({
+          dimension: meter.dimension,
+          inputField: meter.field,
+          names: meter.label,
+          explanations: meter.explanation,
+          language: args.language ?? 'FI',
+        })),
       wellbeingCausalModel: (_: unknown, args: { language?: Language | null }) =>
-        LINKS.map((link) => ({ ...link, language: args.language ?? 'FI', source: SOURCES[link.source]?.source ?? link.source, sourceUrl: SOURCES[link.source]?.url ?? null, link })),
+        LINKS.map((link) => ({
+          ...link,
+          language: args.language ?? 'FI',
+          source: SOURCES[link.source]?.source ?? link.source,
+          sourceUrl: SOURCES[link.source]?.url ?? null,
+          link,
+        })),
       myWellbeingAssessments: async (_: unknown, __: unknown, context: HowAmIDoingContext) => repository.ofPerson(requirePerson(context)),
     },
     Mutation: {
@@ -59,12 +75,14 @@ export function createResolvers(repository: AssessmentRepository) {
     },
     WellbeingMeter: {
       label: (meter: { names: LocalisedText; language: Language }, args: { language?: Language | null }) => text(meter.names, args.language ?? meter.language),
-      explanation: (meter: { explanations: LocalisedText; language: Language }, args: { language?: Language | null }) => text(meter.explanations, args.language ?? meter.language),
+      explanation: (meter: { explanations: LocalisedText; language: Language }, args: { language?: Language | null }) =>
+        text(meter.explanations, args.language ?? meter.language),
     },
     CausalLink: {
       from: (entry: { link: Link; language: Language }) => ({ ...factor(entry.link.from), language: entry.language }),
       to: (entry: { link: Link; language: Language }) => ({ ...factor(entry.link.to), language: entry.language }),
-      explanation: (entry: { link: Link; language: Language }, args: { language?: Language | null }) => linkExplanation(entry.link, args.language ?? entry.language),
+      explanation: (entry: { link: Link; language: Language }, args: { language?: Language | null }) =>
+        linkExplanation(entry.link, args.language ?? entry.language),
     },
     CausalFactor: {
       label: (entry: { names: LocalisedText; language: Language }, args: { language?: Language | null }) => text(entry.names, args.language ?? entry.language),

@@ -3,7 +3,15 @@ import * as path from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentStore } from '@aurora/store';
-import { buildSubgraphFromSdl, createSubgraphServer, requirePersonalDataSecret, pseudonymOf, type Logger, type SubgraphEnv, type SubgraphServer } from '@aurora/subgraph-kit';
+import {
+  buildSubgraphFromSdl,
+  createSubgraphServer,
+  requirePersonalDataSecret,
+  pseudonymOf,
+  type Logger,
+  type SubgraphEnv,
+  type SubgraphServer,
+} from '@aurora/subgraph-kit';
 import { mountPage } from '@aurora/web-ui';
 import { AssessmentRepository } from './repository';
 import { createResolvers, type HowAmIDoingContext } from './resolvers';

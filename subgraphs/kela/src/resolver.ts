@@ -5,7 +5,11 @@ import { Service } from './service';
 
 @Resolver(() => Service)
 export class ServiceBenefitsResolver {
-  @FieldResolver(() => [Benefit], { nullable: true, description: 'Benefits of the national benefits agency this service leads to (example data). Null, with an error naming kela, only while the kela subgraph cannot answer: the rest of the service still comes.' })
+  @FieldResolver(() => [Benefit], {
+    nullable: true,
+    description:
+      'Benefits of the national benefits agency this service leads to (example data). Null, with an error naming kela, only while the kela subgraph cannot answer: the rest of the service still comes.',
+  })
   async benefits(@Root() service: Service, @Ctx() { loaders }: KelaContext): Promise<Benefit[]> {
     return (await loaders.benefitsByService.load(service.id)).map((document) => new Benefit(document));
   }

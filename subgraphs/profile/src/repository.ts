@@ -14,7 +14,14 @@ export class ProfileRepository {
   }
 
   async get(pseudonym: string): Promise<ProfileDocument> {
-    return (await this.profiles.findOne({ _id: pseudonym })) ?? { _id: pseudonym, attributes: { ...EMPTY_ATTRIBUTES }, consents: [], createdAt: new Date().toISOString() };
+    return (
+      (await this.profiles.findOne({ _id: pseudonym })) ?? {
+        _id: pseudonym,
+        attributes: { ...EMPTY_ATTRIBUTES },
+        consents: [],
+        createdAt: new Date().toISOString(),
+      }
+    );
   }
 
   async save(profile: ProfileDocument): Promise<void> {

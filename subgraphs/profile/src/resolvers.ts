@@ -15,7 +15,8 @@ const ATTRIBUTE_FIELDS: Record<AttributeName, keyof Attributes> = {
 };
 
 function requirePseudonym(context: ProfileContext): string {
-  if (!context.pseudonym) throw codedError(ErrorCode.UNAUTHENTICATED, 'This needs your identity token: send it as "Authorization: Bearer <token>" (POST /identity makes one).');
+  if (!context.pseudonym)
+    throw codedError(ErrorCode.UNAUTHENTICATED, 'This needs your identity token: send it as "Authorization: Bearer <token>" (POST /identity makes one).');
   return context.pseudonym;
 }
 
@@ -42,7 +43,7 @@ export function createResolvers(repository: ProfileRepository): SubgraphResolver
     return newMe(pseudonym);
   };
   const servedByRouter = () => {
-    throw codedError(ErrorCode.BAD_USER_INPUT, 'exportMyData and deleteMyData are answered by the router; send them to the network\'s /graphql.');
+    throw codedError(ErrorCode.BAD_USER_INPUT, "exportMyData and deleteMyData are answered by the router; send them to the network's /graphql.");
   };
   return {
     Query: {
@@ -55,7 +56,13 @@ export function createResolvers(repository: ProfileRepository): SubgraphResolver
         change(context, (profile) => {
           const current = profile.consents.find((consent) => consent.purpose === purpose)?.attributes ?? [];
           const granted = ATTRIBUTE_NAMES.filter((name) => current.includes(name) || attributes.includes(name));
-          return { ...profile, consents: [...profile.consents.filter((consent) => consent.purpose !== purpose), { purpose, attributes: granted, grantedAt: new Date().toISOString() }] };
+          return {
+            ...profile,
+            consents: [
+              ...profile.consents.filter((consent) => consent.purpose !== purpose),
+              { purpose, attributes: granted, grantedAt: new Date().toISOString() },
+            ],
+          };
         }),
       revokeConsent: (_: unknown, { purpose, attributes }: { purpose: ConsentPurpose; attributes?: AttributeName[] | null }, context: ProfileContext) =>
         change(context, (profile) => {

@@ -28,7 +28,10 @@ export function applyAttributes(current: Attributes, input: AttributesInput): At
   }
   if (input.municipality !== undefined) {
     if (input.municipality !== null && !isMunicipalityCode(input.municipality)) {
-      throw badUserInput(`input.municipality "${input.municipality}" is not a municipality code; use a 3-digit code such as 491 (see the municipalities query).`, 'input.municipality');
+      throw badUserInput(
+        `input.municipality "${input.municipality}" is not a municipality code; use a 3-digit code such as 491 (see the municipalities query).`,
+        'input.municipality',
+      );
     }
     next.municipality = input.municipality;
   }
@@ -36,7 +39,10 @@ export function applyAttributes(current: Attributes, input: AttributesInput): At
     const codes = [...new Set(input.lifeEvents ?? [])];
     codes.forEach((code, index) => {
       if (!isLifeEventCode(code)) {
-        throw badUserInput(`input.lifeEvents[${index}] "${code}" is not a life event code; use codes such as KE8 (see the lifeEvents query).`, `input.lifeEvents[${index}]`);
+        throw badUserInput(
+          `input.lifeEvents[${index}] "${code}" is not a life event code; use codes such as KE8 (see the lifeEvents query).`,
+          `input.lifeEvents[${index}]`,
+        );
       }
     });
     next.lifeEvents = codes.sort();

@@ -110,12 +110,16 @@ function placesOf(channels: ServiceNode['channels']): Place[] {
   for (const channel of channels) {
     if (channel.__typename !== 'ServiceLocationChannel' || !channel.id || channel.status === 'ARCHIVED') continue;
     const municipalities = (channel.visitingAddresses ?? []).map((address) => address.municipality?.code ?? null);
-    for (const municipality of municipalities.length > 0 ? municipalities : [null]) places.set(`${channel.id}:${municipality}`, { channelId: channel.id, municipality });
+    for (const municipality of municipalities.length > 0 ? municipalities : [null])
+      places.set(`${channel.id}:${municipality}`, { channelId: channel.id, municipality });
   }
   return [...places.values()];
 }
 
-export type GraphQLPost = (query: string, variables: Record<string, unknown>) => Promise<{ data?: any; errors?: { message: string; extensions?: { code?: string } }[] }>;
+export type GraphQLPost = (
+  query: string,
+  variables: Record<string, unknown>,
+) => Promise<{ data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] }>;
 
 export interface SyncReport {
   changed: number;
@@ -163,7 +167,11 @@ export class CatalogueIndex {
         const first = result.errors?.[0];
         throw new Error(`the catalogue could not be read through the router: ${first?.extensions?.code ?? 'ERROR'} ${first?.message ?? 'no data'}`);
       }
-      const connection = result.data.services as { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: ServiceNode }[] };
+      const connection = result.data.services as {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { node: ServiceNode }[];
+      };
       const documents = connection.edges.map((edge) => fromNode(edge.node));
       const counts = await upsertChanged(this.services, documents);
       report.pages += 1;
@@ -181,7 +189,11 @@ export class CatalogueIndex {
     // fetch again every service changed in that same millisecond (a bulk import is one instant).
     const next = newest && newest !== syncedUntil ? new Date(Date.parse(newest) + 1).toISOString() : newest;
     report.syncedUntil = next;
-    await this.state.replaceOne({ _id: 'catalogue' }, { _id: 'catalogue', syncedUntil: next, lastSyncAt: new Date().toISOString(), format: FORMAT }, { upsert: true });
+    await this.state.replaceOne(
+      { _id: 'catalogue' },
+      { _id: 'catalogue', syncedUntil: next, lastSyncAt: new Date().toISOString(), format: FORMAT },
+      { upsert: true },
+    );
     return report;
   }
 }

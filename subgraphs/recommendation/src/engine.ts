@@ -209,7 +209,8 @@ function tagSpecificity(service: IndexedService): number {
 
 // Many services carry no target groups; their names often say whom they are for ("Nuorisotilat",
 // "Servicestyrning för äldre"). That is a hint, not a rule: it lowers the score, it does not filter.
-const YOUNG = /\b(nuor|lasten|lapsi|leikki|koululai|oppilas|perusopetu|kouluterv|päiväkot|varhaiskasv|young|youth|child|children|kids?\b|pupil|school health|ungdom|unga\b|barn|elev|skolhälso)/i;
+const YOUNG =
+  /\b(nuor|lasten|lapsi|leikki|koululai|oppilas|perusopetu|kouluterv|päiväkot|varhaiskasv|young|youth|child|children|kids?\b|pupil|school health|ungdom|unga\b|barn|elev|skolhälso)/i;
 const SENIOR = /\b(ikäänty|ikäihmi|vanhus|vanhuks|eläkeläi|senior|elderly|older people|äldre|pensionär)/i;
 const AUDIENCE_PENALTY = 0.25;
 
@@ -241,7 +242,15 @@ export class RecommendationEngine {
     const labels = options.inference === false ? handLabelsOnly(active) : inferLabels(active, options.inference || {});
     for (const service of active) {
       const classes = new Set(service.serviceClasses.flatMap(withAncestors));
-      this.entries.set(service._id, { service, labels: labels.get(service._id) as LabelScores, classes, audience: audienceOf(service), tagSpecificity: tagSpecificity(service), nameKey: `name:${(service.name.fi ?? service.name.sv ?? service.name.en ?? '').toLowerCase()}`, business: forBusinesses(service) });
+      this.entries.set(service._id, {
+        service,
+        labels: labels.get(service._id) as LabelScores,
+        classes,
+        audience: audienceOf(service),
+        tagSpecificity: tagSpecificity(service),
+        nameKey: `name:${(service.name.fi ?? service.name.sv ?? service.name.en ?? '').toLowerCase()}`,
+        business: forBusinesses(service),
+      });
       for (const code of classes) push(this.byClass, code, service._id);
       for (const concept of service.concepts) push(this.byConcept, concept, service._id);
     }
@@ -297,7 +306,11 @@ export class RecommendationEngine {
       if (personal?.has('HELPFUL')) score *= HELPED_BOOST;
       else if (personal?.has('USED')) score *= USED_BOOST;
       if (general && !entry.service.nationwide) score *= GENERAL_LOCAL_FACTOR;
-      if (situation.age !== null && ((entry.audience === 'YOUNG' && situation.age > YOUNG_AGE) || (entry.audience === 'SENIOR' && situation.age < SENIOR_HINT_AGE))) score *= AUDIENCE_PENALTY;
+      if (
+        situation.age !== null &&
+        ((entry.audience === 'YOUNG' && situation.age > YOUNG_AGE) || (entry.audience === 'SENIOR' && situation.age < SENIOR_HINT_AGE))
+      )
+        score *= AUDIENCE_PENALTY;
       if (situation.municipality && entry.service.municipalities.includes(situation.municipality)) score *= LOCAL_BOOST;
       if (entry.service.languages.includes(situation.language)) score *= LANGUAGE_BOOST;
       ranked.push({ id, score, relevance });
@@ -313,7 +326,8 @@ export class RecommendationEngine {
     needs.forEach((need, at) => {
       for (const [id, match] of this.matches(need)) {
         let candidate = byService.get(id);
-        if (!candidate) byService.set(id, (candidate = { id, entry: this.entries.get(id) as Entry, relevance: new Array<Match | undefined>(needs.length), covered: 0 }));
+        if (!candidate)
+          byService.set(id, (candidate = { id, entry: this.entries.get(id) as Entry, relevance: new Array<Match | undefined>(needs.length), covered: 0 }));
         candidate.relevance[at] = match;
       }
     });
@@ -324,7 +338,6 @@ export class RecommendationEngine {
     }
     return [...byService.values()];
   }
-
 
   /** Service packages for the situation: several distinct ones, best first. */
   recommend(situation: Situation, first: number, history: History = NO_HISTORY): Recommendation {
@@ -376,7 +389,14 @@ export class RecommendationEngine {
    * person gave a municipality and the package has none. Each group of `required` (a life
    * event's core services) is represented first, by its member that gains most.
    */
-  private buildPackage(candidates: RankedService[], needs: Need[], situation: Situation, history: History, general: boolean, required: RankedService[][] = []): ServicePackage | null {
+  private buildPackage(
+    candidates: RankedService[],
+    needs: Need[],
+    situation: Situation,
+    history: History,
+    general: boolean,
+    required: RankedService[][] = [],
+  ): ServicePackage | null {
     const missing = required.map((group) => new Set(group.map((candidate) => candidate.id)));
     const residual = needs.map(() => 1);
     const total = needs.reduce((sum, need) => sum + need.weight, 0);
@@ -444,7 +464,10 @@ export class RecommendationEngine {
       .filter((entry) => entry.share > 0)
       .sort((a, b) => b.share * b.need.weight - a.share * a.need.weight);
     const score = round(needs.reduce((sum, need, at) => sum + need.weight * (1 - (residual[at] as number)), 0) / total);
-    const id = createHash('sha256').update(items.map((item) => item.serviceId).join(',')).digest('base64url').slice(0, 16);
+    const id = createHash('sha256')
+      .update(items.map((item) => item.serviceId).join(','))
+      .digest('base64url')
+      .slice(0, 16);
     return { id, score, items, covered, basis: general ? 'GENERAL' : 'SITUATION', distinction: null };
   }
 
@@ -471,7 +494,8 @@ export class RecommendationEngine {
       const { serviceClasses, names } = core;
       for (const entry of this.entries.values()) {
         const name = entry.service.name;
-        if (serviceClasses.some((code) => entry.classes.has(code)) || [name.fi, name.sv, name.en].some((text) => !!text && names.test(text))) members.add(entry.service._id);
+        if (serviceClasses.some((code) => entry.classes.has(code)) || [name.fi, name.sv, name.en].some((text) => !!text && names.test(text)))
+          members.add(entry.service._id);
       }
       this.cores.set(core, members);
     }
@@ -492,7 +516,8 @@ export class RecommendationEngine {
     if (evidence?.terms?.length) reasons.push({ kind: 'WORDS', terms: evidence.terms.slice(0, 4) });
     if (evidence?.concept && !evidence.serviceClass) reasons.push({ kind: 'CONCEPT' });
     const service = (this.entries.get(candidate.id) as Entry).service;
-    if (situation.municipality && service.municipalities.includes(situation.municipality)) reasons.push({ kind: 'LOCAL', municipality: situation.municipality });
+    if (situation.municipality && service.municipalities.includes(situation.municipality))
+      reasons.push({ kind: 'LOCAL', municipality: situation.municipality });
     else if (service.nationwide) reasons.push({ kind: 'NATIONWIDE' });
     if (place) reasons.push({ kind: 'VISIT', place });
     const personal = history.personal.get(candidate.id);
@@ -508,7 +533,12 @@ export class RecommendationEngine {
   /** The services that meet a need, with how well and why; computed once per need and index. */
   private matches(need: Need): Map<string, Match> {
     // A person's own words are searched afresh; an everyday phrase's needs recur and are kept like the rest.
-    const key = need.kind !== 'TEXT' ? need.id.replace(/^GENERAL:/, 'WELLBEING:') : need.id.startsWith('TEXT:') && need.id !== 'TEXT:INTERESTS' && this.needCache.size < NEED_CACHE_LIMIT ? `TEXT:${JSON.stringify([need.keywords, need.language])}` : null;
+    const key =
+      need.kind !== 'TEXT'
+        ? need.id.replace(/^GENERAL:/, 'WELLBEING:')
+        : need.id.startsWith('TEXT:') && need.id !== 'TEXT:INTERESTS' && this.needCache.size < NEED_CACHE_LIMIT
+          ? `TEXT:${JSON.stringify([need.keywords, need.language])}`
+          : null;
     const cached = key ? this.needCache.get(key) : undefined;
     if (cached) return cached;
     const weights = this.weights;
@@ -566,7 +596,11 @@ export const TITLE_NEEDS = 3;
 export function distinguish(packages: ServicePackage[], serviceOf: (id: string) => IndexedService): void {
   const groups = new Map<string, ServicePackage[]>();
   for (const pack of packages) {
-    const key = pack.covered.slice(0, TITLE_NEEDS).map((entry) => entry.need.id).sort().join('|');
+    const key = pack.covered
+      .slice(0, TITLE_NEEDS)
+      .map((entry) => entry.need.id)
+      .sort()
+      .join('|');
     const group = groups.get(key);
     if (group) group.push(pack);
     else groups.set(key, [pack]);

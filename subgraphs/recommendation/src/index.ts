@@ -1,5 +1,17 @@
 export { createRecommendationSubgraph, printSchema, SUBGRAPH_NAME, type RecommendationOptions, type RecommendationSubgraph } from './subgraph';
-export { RecommendationEngine, violations, placeFor, DEFAULT_WEIGHTS, NO_HISTORY, type EvidenceWeights, type EngineOptions, type History, type Recommendation, type ServicePackage, type PlaceToVisit } from './engine';
+export {
+  RecommendationEngine,
+  violations,
+  placeFor,
+  DEFAULT_WEIGHTS,
+  NO_HISTORY,
+  type EvidenceWeights,
+  type EngineOptions,
+  type History,
+  type Recommendation,
+  type ServicePackage,
+  type PlaceToVisit,
+} from './engine';
 export { CatalogueIndex, CATALOGUE_CHANGES, CATALOGUE_PAGE, type GraphQLPost } from './catalogue';
 export { inferLabels, labelsOf, type LabelScores } from './labels';
 export { needsOf, meterWeight, lifeEventNeed, wellbeingNeed, type Need } from './needs';

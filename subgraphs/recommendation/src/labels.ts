@@ -48,7 +48,8 @@ export function inferLabels(services: IndexedService[], options: LabelInferenceO
     let any = false;
     if (total > 0) {
       for (const neighbour of neighbours) {
-        for (const label of labelsById.get(String(neighbour.id)) ?? []) scores[DIMENSIONS.indexOf(label)] = (scores[DIMENSIONS.indexOf(label)] as number) + neighbour.score / total;
+        for (const label of labelsById.get(String(neighbour.id)) ?? [])
+          scores[DIMENSIONS.indexOf(label)] = (scores[DIMENSIONS.indexOf(label)] as number) + neighbour.score / total;
       }
       for (let d = 0; d < scores.length; d += 1) {
         if ((scores[d] as number) < threshold) scores[d] = 0;
@@ -70,5 +71,4 @@ function textOf(service: IndexedService): string {
   return `${name} ${name} ${summary}`;
 }
 
-export const labelsOf = (scores: LabelScores, threshold = 0): Dimension[] =>
-  DIMENSIONS.filter((_, index) => (scores.scores[index] as number) > threshold);
+export const labelsOf = (scores: LabelScores, threshold = 0): Dimension[] => DIMENSIONS.filter((_, index) => (scores.scores[index] as number) > threshold);

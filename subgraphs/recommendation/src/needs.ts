@@ -138,7 +138,11 @@ export function needsOf(situation: Situation): { needs: Need[]; general: boolean
       id: 'TEXT:INTERESTS',
       kind: 'TEXT',
       weight: INTEREST_WEIGHT,
-      label: { fi: `kiinnostuksen kohteesi (${situation.interests.join(', ')})`, sv: `dina intressen (${situation.interests.join(', ')})`, en: `your interests (${situation.interests.join(', ')})` },
+      label: {
+        fi: `kiinnostuksen kohteesi (${situation.interests.join(', ')})`,
+        sv: `dina intressen (${situation.interests.join(', ')})`,
+        en: `your interests (${situation.interests.join(', ')})`,
+      },
       serviceClasses: [],
       concepts: [],
       keywords: { fi: situation.interests.flatMap(words), sv: situation.interests.flatMap(words), en: situation.interests.flatMap(words) },

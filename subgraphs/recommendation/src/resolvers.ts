@@ -51,11 +51,16 @@ export function createResolvers(service: RecommendationService) {
     Mutation: {
       async recordFeedback(_: unknown, args: { serviceId: string; kind: FeedbackKind }, context: RecommendationContext) {
         if (!context.pseudonym) {
-          throw codedError(ErrorCode.UNAUTHENTICATED, 'Feedback needs an identity: get a token with POST /identity on the router and send it as Authorization: Bearer <token>.');
+          throw codedError(
+            ErrorCode.UNAUTHENTICATED,
+            'Feedback needs an identity: get a token with POST /identity on the router and send it as Authorization: Bearer <token>.',
+          );
         }
         if (!FEEDBACK_KINDS.includes(args.kind)) throw codedError(ErrorCode.BAD_USER_INPUT, `kind must be one of ${FEEDBACK_KINDS.join(', ')}.`);
         if (!(await service.knowsService(args.serviceId))) {
-          throw codedError(ErrorCode.NOT_FOUND, `There is no service with the id "${args.serviceId.slice(0, 60)}" in the catalogue.`, { argumentName: 'serviceId' });
+          throw codedError(ErrorCode.NOT_FOUND, `There is no service with the id "${args.serviceId.slice(0, 60)}" in the catalogue.`, {
+            argumentName: 'serviceId',
+          });
         }
         const record = await service.feedback.record(context.pseudonym, args.serviceId, args.kind);
         return { serviceId: record.serviceId, kind: record.kind, recordedAt: record.recordedAt };
@@ -103,7 +108,8 @@ export function createResolvers(service: RecommendationService) {
           : null,
     },
     Need: {
-      label: (need: Need & { answerLanguage?: Language }, args: { language?: Language | null }) => needLabel(need, args.language ?? need.answerLanguage ?? 'FI'),
+      label: (need: Need & { answerLanguage?: Language }, args: { language?: Language | null }) =>
+        needLabel(need, args.language ?? need.answerLanguage ?? 'FI'),
       weight: (need: Need) => Math.round(need.weight * 1000) / 1000,
     },
   };

@@ -72,7 +72,9 @@ export class RecommendationService {
       engine = await this.current();
     }
     if (!this.readiness().ready) {
-      throw codedError(ErrorCode.NOT_READY, 'The recommendation engine is still reading the service catalogue after starting; try again in a few seconds.', { retryAfterSeconds: RETRY_AFTER_SECONDS });
+      throw codedError(ErrorCode.NOT_READY, 'The recommendation engine is still reading the service catalogue after starting; try again in a few seconds.', {
+        retryAfterSeconds: RETRY_AFTER_SECONDS,
+      });
     }
     return engine;
   }
@@ -124,7 +126,10 @@ export class RecommendationService {
         failures += 1;
         // The router starts after this subgraph; until it answers, say so quietly and retry.
         const message = error instanceof Error ? (error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message) : String(error);
-        (failures <= 2 ? this.logger.info.bind(this.logger) : this.logger.warn.bind(this.logger))({ attempt: failures, reason: message }, 'catalogue sync: router not reachable yet; serving from the stored index and retrying');
+        (failures <= 2 ? this.logger.info.bind(this.logger) : this.logger.warn.bind(this.logger))(
+          { attempt: failures, reason: message },
+          'catalogue sync: router not reachable yet; serving from the stored index and retrying',
+        );
       }
       if (!this.stopped) this.timer = setTimeout(run, failures > 0 ? Math.min(1000 * 2 ** failures, intervalMs) : intervalMs);
     };

@@ -3,7 +3,15 @@ import * as path from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentStore } from '@aurora/store';
-import { buildSubgraphFromSdl, createSubgraphServer, requirePersonalDataSecret, pseudonymOf, type Logger, type RunningServer, type SubgraphEnv } from '@aurora/subgraph-kit';
+import {
+  buildSubgraphFromSdl,
+  createSubgraphServer,
+  requirePersonalDataSecret,
+  pseudonymOf,
+  type Logger,
+  type RunningServer,
+  type SubgraphEnv,
+} from '@aurora/subgraph-kit';
 import type { EngineOptions } from './engine';
 import { createResolvers, type RecommendationContext } from './resolvers';
 import { RecommendationService } from './service';
@@ -34,7 +42,9 @@ export async function createRecommendationSubgraph(options: RecommendationOption
   const secret = requirePersonalDataSecret(SUBGRAPH_NAME, options.personalDataSecret, options.config);
   const follow =
     options.follow ??
-    (options.config?.AURORA_ROUTER_URL ? { routerUrl: options.config.AURORA_ROUTER_URL, intervalMs: options.config.AURORA_CATALOGUE_SYNC_MS ?? 60_000 } : undefined);
+    (options.config?.AURORA_ROUTER_URL
+      ? { routerUrl: options.config.AURORA_ROUTER_URL, intervalMs: options.config.AURORA_CATALOGUE_SYNC_MS ?? 60_000 }
+      : undefined);
   const server = createSubgraphServer<RecommendationContext>({
     name: SUBGRAPH_NAME,
     schema: buildSubgraphFromSdl(typeDefs, createResolvers(service) as never),
@@ -46,7 +56,7 @@ export async function createRecommendationSubgraph(options: RecommendationOption
       secret,
       handler: {
         async export(pseudonym) {
-          return (await service.feedback.ofPerson(pseudonym)).map(({ _id: _id, pseudonym: _pseudonym, ...record }) => ({ feedback: record }));
+          return (await service.feedback.ofPerson(pseudonym)).map(({ _id, pseudonym: _pseudonym, ...record }) => ({ feedback: record }));
         },
         async delete(pseudonym) {
           return { deletedRecords: await service.feedback.deletePerson(pseudonym) };

@@ -14,7 +14,13 @@ const FIELDS = TEXT_LANGUAGES.flatMap((language) => [field(language, 'name'), fi
 const NAME_BOOST = 3;
 const OTHER_LANGUAGE_WEIGHT = 0.6;
 /** Stems that every service's text has ("service", "palvelu"): they say nothing about a need. */
-const GENERIC = new Set(['fi', 'sv', 'en'].flatMap((language) => ['palvelu', 'palvelut', 'tjänst', 'tjänster', 'service', 'services'].map((word) => analyse(word, language as TextLanguage)).filter((stem): stem is string => !!stem)));
+const GENERIC = new Set(
+  ['fi', 'sv', 'en'].flatMap((language) =>
+    ['palvelu', 'palvelut', 'tjänst', 'tjänster', 'service', 'services']
+      .map((word) => analyse(word, language as TextLanguage))
+      .filter((stem): stem is string => !!stem),
+  ),
+);
 
 export interface TextMatch {
   /** Relevance relative to the best match of the same search, 0–1. */
@@ -117,7 +123,13 @@ export class TextIndex {
     for (const language of TEXT_LANGUAGES) {
       const list = words[language];
       if (!list?.length) continue;
-      queries.push({ queries: list, combineWith: 'OR', fields: [field(language, 'name'), field(language, 'body')], processTerm: (term: string) => analyse(term, language), boost: { [field(language, 'name')]: NAME_BOOST } } as Query);
+      queries.push({
+        queries: list,
+        combineWith: 'OR',
+        fields: [field(language, 'name'), field(language, 'body')],
+        processTerm: (term: string) => analyse(term, language),
+        boost: { [field(language, 'name')]: NAME_BOOST },
+      } as Query);
     }
     if (queries.length === 0) return [];
     return this.index.search({ combineWith: 'OR', queries }).map((result) => ({ id: String(result.id), score: result.score }));

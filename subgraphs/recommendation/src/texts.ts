@@ -87,13 +87,29 @@ export function placeText(place: PlaceToVisit, language: Language): string {
   if (!where) return pick(language, { FI: 'Palvelulla on käyntiosoite.', SV: 'Tjänsten har en besöksadress.', EN: 'It has a place to visit.' });
   switch (place.distance) {
     case 0:
-      return pick(language, { FI: `Palveluun voi mennä paikan päälle kunnassa ${where}.`, SV: `Du kan besöka tjänsten på plats i ${where}.`, EN: `You can visit it in person in ${where}.` });
+      return pick(language, {
+        FI: `Palveluun voi mennä paikan päälle kunnassa ${where}.`,
+        SV: `Du kan besöka tjänsten på plats i ${where}.`,
+        EN: `You can visit it in person in ${where}.`,
+      });
     case 1:
-      return pick(language, { FI: `Lähin käyntipaikka on kunnassa ${where}, samalla hyvinvointialueella.`, SV: `Närmaste besöksställe finns i ${where}, i samma välfärdsområde.`, EN: `The nearest place to visit is in ${where}, in your wellbeing services county.` });
+      return pick(language, {
+        FI: `Lähin käyntipaikka on kunnassa ${where}, samalla hyvinvointialueella.`,
+        SV: `Närmaste besöksställe finns i ${where}, i samma välfärdsområde.`,
+        EN: `The nearest place to visit is in ${where}, in your wellbeing services county.`,
+      });
     case 2:
-      return pick(language, { FI: `Lähin käyntipaikka on kunnassa ${where}, samassa maakunnassa.`, SV: `Närmaste besöksställe finns i ${where}, i samma landskap.`, EN: `The nearest place to visit is in ${where}, in your region.` });
+      return pick(language, {
+        FI: `Lähin käyntipaikka on kunnassa ${where}, samassa maakunnassa.`,
+        SV: `Närmaste besöksställe finns i ${where}, i samma landskap.`,
+        EN: `The nearest place to visit is in ${where}, in your region.`,
+      });
     case 3:
-      return pick(language, { FI: `Käyntipaikka on kunnassa ${where}, oman maakuntasi ulkopuolella.`, SV: `Besöksstället finns i ${where}, utanför ditt landskap.`, EN: `Its place to visit is in ${where}, outside your region.` });
+      return pick(language, {
+        FI: `Käyntipaikka on kunnassa ${where}, oman maakuntasi ulkopuolella.`,
+        SV: `Besöksstället finns i ${where}, utanför ditt landskap.`,
+        EN: `Its place to visit is in ${where}, outside your region.`,
+      });
     default:
       return pick(language, { FI: `Käyntipaikka on kunnassa ${where}.`, SV: `Besöksstället finns i ${where}.`, EN: `Its place to visit is in ${where}.` });
   }
@@ -102,10 +118,20 @@ export function placeText(place: PlaceToVisit, language: Language): string {
 /** A package's title: the needs it covers most, and what sets it apart when another package covers the same. */
 export function packageTitle(pack: ServicePackage, language: Language): string {
   const labels = pack.covered.slice(0, TITLE_NEEDS).map((entry) => capitalise(needLabel(entry.need, language)));
-  const distinction = pack.distinction ? ('serviceClass' in pack.distinction ? name(serviceClass(pack.distinction.serviceClass)?.name, language, pack.distinction.serviceClass) : name(pack.distinction.service, language, '')) : '';
+  const distinction = pack.distinction
+    ? 'serviceClass' in pack.distinction
+      ? name(serviceClass(pack.distinction.serviceClass)?.name, language, pack.distinction.serviceClass)
+      : name(pack.distinction.service, language, '')
+    : '';
   const apart = distinction && !labels.some((label) => label.toLowerCase() === distinction.toLowerCase()) ? ` — ${capitalise(distinction)}` : '';
   if (pack.basis === 'GENERAL') {
-    return pick(language, { FI: `Yleisiä palveluja: ${labels.join(', ')}`, SV: `Allmänna tjänster: ${labels.join(', ')}`, EN: `Common services: ${labels.join(', ')}` }) + apart;
+    return (
+      pick(language, {
+        FI: `Yleisiä palveluja: ${labels.join(', ')}`,
+        SV: `Allmänna tjänster: ${labels.join(', ')}`,
+        EN: `Common services: ${labels.join(', ')}`,
+      }) + apart
+    );
   }
   return labels.join(' · ') + apart;
 }
@@ -121,7 +147,10 @@ export function packageExplanation(pack: ServicePackage, allNeeds: Need[], langu
       EN: `You did not tell anything about your situation, so these ${services} nationwide services cover common needs. Tell your life situation, municipality or how you are doing, and the packages will fit you.`,
     });
   }
-  const needs = pack.covered.slice(0, 3).map((entry) => needLabel(entry.need, language)).join(', ');
+  const needs = pack.covered
+    .slice(0, 3)
+    .map((entry) => needLabel(entry.need, language))
+    .join(', ');
   // The package claims a place to visit only where the person lives.
   const local = pack.items.find((item) => item.place?.distance === 0)?.place;
   const visit = local?.municipality ? name(municipalityNames.get(local.municipality), language, local.municipality) : null;
@@ -130,7 +159,14 @@ export function packageExplanation(pack: ServicePackage, allNeeds: Need[], langu
       FI: `Nämä ${services} palvelua kattavat yhdessä ${coveredNeeds}/${allNeeds.length} tarpeestasi (${needs}); kukin valittiin täydentämään muita eikä toistamaan niitä.`,
       SV: `Tillsammans täcker dessa ${services} tjänster ${coveredNeeds} av dina ${allNeeds.length} behov (${needs}); var och en valdes för att komplettera de andra, inte upprepa dem.`,
       EN: `Together these ${services} services cover ${coveredNeeds} of your ${allNeeds.length} needs (${needs}); each was chosen to complement the others rather than repeat them.`,
-    }) + (visit ? pick(language, { FI: ` Yhteen niistä voi mennä käymään kunnassa ${visit}.`, SV: ` En av dem kan du besöka i ${visit}.`, EN: ` One of them you can visit in person in ${visit}.` }) : '')
+    }) +
+    (visit
+      ? pick(language, {
+          FI: ` Yhteen niistä voi mennä käymään kunnassa ${visit}.`,
+          SV: ` En av dem kan du besöka i ${visit}.`,
+          EN: ` One of them you can visit in person in ${visit}.`,
+        })
+      : '')
   );
 }
 

@@ -125,7 +125,11 @@ export class Directory {
     if (offset.f !== fingerprint && afterCursor) throw invalidCursor(afterCursor);
     // Archived services are not in the index at all, so their condition need not be tested per hit.
     const withoutStatus = serviceQuery({ ...input, includeArchived: true }, this.codes);
-    const outcome = this.search.search(text, language ? (language.toLowerCase() as TextLanguage) : undefined, Object.keys(extra).length === 0 ? withoutStatus : { $and: [withoutStatus, extra] });
+    const outcome = this.search.search(
+      text,
+      language ? (language.toLowerCase() as TextLanguage) : undefined,
+      Object.keys(extra).length === 0 ? withoutStatus : { $and: [withoutStatus, extra] },
+    );
     const pageHits = outcome.hits.slice(offset.o, offset.o + first);
     const documents = pageHits.length > 0 ? await this.repository.servicesByIds(pageHits.map((hit) => hit.id)) : [];
     const byId = new Map(documents.map((document) => [document._id, document]));
@@ -160,6 +164,9 @@ function checkSearchText(text: string): void {
   // A short word that is a stop word in any of the three languages ("ja", "och", "the") is no search on its own.
   const searchable = (word: string) => word.length > 1 && (word.length >= 4 || !TEXT_LANGUAGES.some((language) => isStopword(word, language)));
   if (!words.some(searchable)) {
-    throw badUserInput('filter.text has no words to search for (only punctuation, single letters or words such as "and"); write what you are looking for, such as "velkaneuvonta" or "dentist".', 'filter.text');
+    throw badUserInput(
+      'filter.text has no words to search for (only punctuation, single letters or words such as "and"); write what you are looking for, such as "velkaneuvonta" or "dentist".',
+      'filter.text',
+    );
   }
 }

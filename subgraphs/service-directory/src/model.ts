@@ -109,14 +109,7 @@ export interface ChannelDocument {
   [field: string]: unknown;
 }
 
-export type OrganisationType =
-  | 'STATE'
-  | 'MUNICIPALITY'
-  | 'REGIONAL_ORGANISATION'
-  | 'REGION'
-  | 'COMPANY'
-  | 'ASSOCIATION'
-  | 'OTHER';
+export type OrganisationType = 'STATE' | 'MUNICIPALITY' | 'REGIONAL_ORGANISATION' | 'REGION' | 'COMPANY' | 'ASSOCIATION' | 'OTHER';
 
 export interface OrganisationDocument {
   _id: string;

@@ -1,5 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { badUserInput, codedError, ErrorCode, requireScope, type Language, type LocalisedText, type ProviderClaims, type ProviderTokenVerifier } from '@aurora/subgraph-kit';
+import {
+  badUserInput,
+  codedError,
+  ErrorCode,
+  requireScope,
+  type Language,
+  type LocalisedText,
+  type ProviderClaims,
+  type ProviderTokenVerifier,
+} from '@aurora/subgraph-kit';
 import type { CodeCatalogue } from './code-catalogue';
 import type { Directory } from './directory';
 import type { DirectoryContext } from './loaders';
@@ -38,16 +47,18 @@ export interface ChannelInput {
   phoneNumbers?: { number: string; description?: string | null; chargeInfo?: string | null }[] | null;
   emails?: string[] | null;
   webPages?: { url: string; name?: string | null }[] | null;
-  serviceHours?: {
-    type?: ServiceHour['type'] | null;
-    validFrom?: string | null;
-    validTo?: string | null;
-    isClosed?: boolean | null;
-    days: number[];
-    opens?: string | null;
-    closes?: string | null;
-    info?: string | null;
-  }[] | null;
+  serviceHours?:
+    | {
+        type?: ServiceHour['type'] | null;
+        validFrom?: string | null;
+        validTo?: string | null;
+        isClosed?: boolean | null;
+        days: number[];
+        opens?: string | null;
+        closes?: string | null;
+        info?: string | null;
+      }[]
+    | null;
   visitingAddresses?: AddressInput[] | null;
   postalAddresses?: AddressInput[] | null;
   forms?: { url: string; name?: string | null }[] | null;
@@ -55,7 +66,13 @@ export interface ChannelInput {
   requiresSignature?: boolean | null;
 }
 
-type AddressInput = { street?: string | null; postalCode?: string | null; postOffice?: string | null; postOfficeBox?: string | null; municipality?: string | null };
+type AddressInput = {
+  street?: string | null;
+  postalCode?: string | null;
+  postOffice?: string | null;
+  postOfficeBox?: string | null;
+  municipality?: string | null;
+};
 
 function text(field: string, value: TextInput, limit: number, required: boolean): LocalisedText {
   const result: LocalisedText = {};
@@ -69,10 +86,16 @@ function text(field: string, value: TextInput, limit: number, required: boolean)
   return result;
 }
 
-function codes(field: string, list: 'lifeEvent' | 'serviceClass' | 'targetGroup' | 'municipality', values: string[] | null | undefined, catalogue: CodeCatalogue): string[] {
+function codes(
+  field: string,
+  list: 'lifeEvent' | 'serviceClass' | 'targetGroup' | 'municipality',
+  values: string[] | null | undefined,
+  catalogue: CodeCatalogue,
+): string[] {
   const unique = [...new Set(values ?? [])];
   unique.forEach((code, index) => {
-    if (!catalogue.get(list, code)) throw badUserInput(`${field}[${index}]: "${code}" is not a known code; the query of the same name lists them.`, `${field}[${index}]`);
+    if (!catalogue.get(list, code))
+      throw badUserInput(`${field}[${index}]: "${code}" is not a known code; the query of the same name lists them.`, `${field}[${index}]`);
   });
   return unique.sort();
 }
@@ -147,7 +170,8 @@ export class Publishing {
     if (input.areaType !== undefined || input.areas !== undefined || !current) {
       const areaType = input.areaType ?? (current?.coverage === 'NATIONWIDE' ? 'NATIONWIDE' : 'MUNICIPALITIES');
       const areas = codes('input.areas', 'municipality', input.areas ?? (input.areaType ? [] : current?.municipalities), catalogue);
-      if (areaType === 'MUNICIPALITIES' && areas.length === 0) throw badUserInput('input.areas must list at least one municipality when areaType is MUNICIPALITIES.', 'input.areas');
+      if (areaType === 'MUNICIPALITIES' && areas.length === 0)
+        throw badUserInput('input.areas must list at least one municipality when areaType is MUNICIPALITIES.', 'input.areas');
       if (areaType === 'NATIONWIDE' && areas.length > 0) throw badUserInput('input.areas must be empty for a NATIONWIDE service.', 'input.areas');
       fields.coverage = areaType === 'NATIONWIDE' ? 'NATIONWIDE' : 'LOCAL';
       fields.municipalities = areas;
@@ -158,7 +182,8 @@ export class Publishing {
     if (input.keywords !== undefined || !current) {
       const keywords = (input.keywords ?? []).map((keyword) => keyword.trim()).filter(Boolean);
       keywords.forEach((keyword, index) => {
-        if (keyword.length > LIMITS.keyword) throw badUserInput(`input.keywords[${index}] is longer than ${LIMITS.keyword} characters.`, `input.keywords[${index}]`);
+        if (keyword.length > LIMITS.keyword)
+          throw badUserInput(`input.keywords[${index}] is longer than ${LIMITS.keyword} characters.`, `input.keywords[${index}]`);
       });
       fields.keywords = keywords;
     }
@@ -167,9 +192,12 @@ export class Publishing {
       const channels = ids.length > 0 ? await this.directory.repository.channelsByIds(ids) : [];
       ids.forEach((id, index) => {
         const channel = channels.find((candidate) => candidate._id === id);
-        if (!channel || channel.status === 'ARCHIVED') throw badUserInput(`input.channels[${index}]: there is no active channel ${id}.`, `input.channels[${index}]`);
+        if (!channel || channel.status === 'ARCHIVED')
+          throw badUserInput(`input.channels[${index}]: there is no active channel ${id}.`, `input.channels[${index}]`);
         if (channel.organisationId !== claims.organisation) {
-          throw codedError(ErrorCode.FORBIDDEN, `input.channels[${index}]: channel ${id} belongs to another organisation.`, { field: `input.channels[${index}]` });
+          throw codedError(ErrorCode.FORBIDDEN, `input.channels[${index}]: channel ${id} belongs to another organisation.`, {
+            field: `input.channels[${index}]`,
+          });
         }
       });
       fields.channelIds = ids.sort();
@@ -237,7 +265,8 @@ export class Publishing {
     if (set('phoneNumbers')) {
       fields.phoneNumbers = (input.phoneNumbers ?? []).map((phone, index): PhoneNumber => {
         const number = phone.number.trim();
-        if (!/^\+?[0-9 ()-]{3,30}$/.test(number)) throw badUserInput(`input.phoneNumbers[${index}].number "${number}" is not a phone number.`, `input.phoneNumbers[${index}].number`);
+        if (!/^\+?[0-9 ()-]{3,30}$/.test(number))
+          throw badUserInput(`input.phoneNumbers[${index}].number "${number}" is not a phone number.`, `input.phoneNumbers[${index}].number`);
         return { number, description: phone.description?.trim() || null, chargeInfo: phone.chargeInfo?.trim() || null };
       });
     }
@@ -254,7 +283,8 @@ export class Publishing {
     if (set('serviceHours')) {
       fields.serviceHours = (input.serviceHours ?? []).map((hours, index): ServiceHour => {
         const at = `input.serviceHours[${index}]`;
-        if (hours.days.some((day) => !Number.isInteger(day) || day < 1 || day > 7)) throw badUserInput(`${at}.days must be weekdays 1 (Monday) to 7 (Sunday).`, `${at}.days`);
+        if (hours.days.some((day) => !Number.isInteger(day) || day < 1 || day > 7))
+          throw badUserInput(`${at}.days must be weekdays 1 (Monday) to 7 (Sunday).`, `${at}.days`);
         for (const key of ['opens', 'closes'] as const) {
           if (hours[key] && !TIME.test(hours[key] as string)) throw badUserInput(`${at}.${key} must be a time HH:MM.`, `${at}.${key}`);
         }
@@ -300,8 +330,10 @@ export class Publishing {
     if (input.kind === 'SERVICE_LOCATION' && (fields.visitingAddresses ?? []).length === 0) {
       throw badUserInput('input.visitingAddresses needs at least one address for a SERVICE_LOCATION channel.', 'input.visitingAddresses');
     }
-    if ((input.kind === 'ELECTRONIC' || input.kind === 'WEB_PAGE') && !fields.url) throw badUserInput(`input.url is required for a ${input.kind} channel.`, 'input.url');
-    if (input.kind === 'PHONE' && (fields.phoneNumbers ?? []).length === 0) throw badUserInput('input.phoneNumbers needs a number for a PHONE channel.', 'input.phoneNumbers');
+    if ((input.kind === 'ELECTRONIC' || input.kind === 'WEB_PAGE') && !fields.url)
+      throw badUserInput(`input.url is required for a ${input.kind} channel.`, 'input.url');
+    if (input.kind === 'PHONE' && (fields.phoneNumbers ?? []).length === 0)
+      throw badUserInput('input.phoneNumbers needs a number for a PHONE channel.', 'input.phoneNumbers');
     const channel = {
       _id: randomUUID(),
       kind: input.kind,

@@ -73,9 +73,7 @@ export class DirectoryRepository {
 
   /** One page of services in the stable order, starting after `after`; `limit` includes the look-ahead. */
   listServices(filter: Filter, after: ListPosition | null, limit: number): Promise<ServiceDocument[]> {
-    const page = after
-      ? { $or: [{ sortName: { $gt: after.n } }, { sortName: after.n, _id: { $gt: after.i } }] }
-      : undefined;
+    const page = after ? { $or: [{ sortName: { $gt: after.n } }, { sortName: after.n, _id: { $gt: after.i } }] } : undefined;
     const query = page ? { $and: [filter, page] } : filter;
     return this.services.find(query, { sort: { sortName: 1, _id: 1 }, limit });
   }

@@ -60,7 +60,8 @@ export function createResolvers(directory: Directory, publishing: Publishing): S
   return {
     Mutation: {
       publishService: (_: unknown, { input }: { input: ServiceInput }, context: DirectoryContext) => publishing.publishService(input, context),
-      updateService: (_: unknown, { id, input }: { id: string; input: ServiceInput }, context: DirectoryContext) => publishing.updateService(id, input, context),
+      updateService: (_: unknown, { id, input }: { id: string; input: ServiceInput }, context: DirectoryContext) =>
+        publishing.updateService(id, input, context),
       archiveService: (_: unknown, { id }: { id: string }, context: DirectoryContext) => publishing.archiveService(id, context),
       publishServiceChannel: (_: unknown, { input }: { input: ChannelInput & { kind: ChannelKind } }, context: DirectoryContext) =>
         publishing.publishChannel(input, context),
@@ -111,8 +112,7 @@ export function createResolvers(directory: Directory, publishing: Publishing): S
       id: (organisation: OrganisationDocument) => organisation._id,
       name: localised<OrganisationDocument>((organisation) => organisation.name),
       description: localised<OrganisationDocument>((organisation) => organisation.description),
-      municipality: (organisation: OrganisationDocument) =>
-        organisation.municipality ? codes.get('municipality', organisation.municipality) : null,
+      municipality: (organisation: OrganisationDocument) => (organisation.municipality ? codes.get('municipality', organisation.municipality) : null),
       services: (organisation: OrganisationDocument, args: PageArgs) => directory.services(null, args, { providerId: organisation._id }),
     },
     ServiceChannel: {

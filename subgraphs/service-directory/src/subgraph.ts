@@ -48,7 +48,12 @@ export async function createServiceDirectory(options: ServiceDirectoryOptions): 
   await repository.ensureIndexes();
   await importCatalogue(repository, options.dataRoot ?? DEFAULT_DATA_ROOT, options.logger);
   const auth = options.auth ?? (options.config ? providerAuthSettings(options.config) : { issuer: 'aurora-dev', audience: 'aurora-network' });
-  const directory = await Directory.open(repository, options.dataRoot ?? DEFAULT_DATA_ROOT, options.logger, options.searchAnalysis ?? options.config?.AURORA_SEARCH_ANALYSIS);
+  const directory = await Directory.open(
+    repository,
+    options.dataRoot ?? DEFAULT_DATA_ROOT,
+    options.logger,
+    options.searchAnalysis ?? options.config?.AURORA_SEARCH_ANALYSIS,
+  );
   const server = createSubgraphServer<DirectoryContext>({
     name: SUBGRAPH_NAME,
     // Public catalogue data: answers may be cached for 30 s (the router caches only anonymous requests).

@@ -1,4 +1,18 @@
-import { areaDistance, DIMENSIONS, dimensionOf, isLifeEventCode, isMunicipalityCode, LIFE_EVENTS, lifeEvent, METERS, meterOf, MUNICIPALITIES, municipality, SERVICE_CLASSES, serviceClass } from '../index';
+import {
+  areaDistance,
+  DIMENSIONS,
+  dimensionOf,
+  isLifeEventCode,
+  isMunicipalityCode,
+  LIFE_EVENTS,
+  lifeEvent,
+  METERS,
+  meterOf,
+  MUNICIPALITIES,
+  municipality,
+  SERVICE_CLASSES,
+  serviceClass,
+} from '../index';
 
 describe('code lists', () => {
   it('know every municipality and life event, and nothing else', () => {

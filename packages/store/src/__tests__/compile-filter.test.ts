@@ -6,7 +6,15 @@ const DOCUMENTS = [
   { _id: 'b', tags: [], rank: 1, coverage: 'NATIONWIDE', municipalities: [], status: 'ARCHIVED', provider: 'org-1' },
   { _id: 'c', tags: ['KE8'], rank: 2.5, coverage: 'LOCAL', municipalities: ['564', '491'], nested: { code: 'y' }, list: [null] },
   { _id: 'd', rank: '7', coverage: 'NATIONWIDE', status: 'ACTIVE', provider: 'org-2', municipalities: ['853'] },
-  { _id: 'e', areas: [{ code: '491', kind: 'MUNICIPALITY' }, { code: '07', kind: 'REGION' }], nested: [{ code: 'y' }, {}], tags: ['KE9'] },
+  {
+    _id: 'e',
+    areas: [
+      { code: '491', kind: 'MUNICIPALITY' },
+      { code: '07', kind: 'REGION' },
+    ],
+    nested: [{ code: 'y' }, {}],
+    tags: ['KE9'],
+  },
   { _id: 'f', areas: [{ kind: 'NATIONWIDE' }], nested: { code: ['x', 'z'] } },
 ];
 

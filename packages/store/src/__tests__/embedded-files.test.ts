@@ -12,7 +12,10 @@ describe('embedded store in files', () => {
   it('keeps data across a close and reopen', async () => {
     const directory = temporaryFolder();
     const first = createEmbeddedStore({ directory });
-    await first.collection('services').insertMany([{ _id: 's1', name: 'Neuvola' }, { _id: 's2', name: 'Kirjasto' }]);
+    await first.collection('services').insertMany([
+      { _id: 's1', name: 'Neuvola' },
+      { _id: 's2', name: 'Kirjasto' },
+    ]);
     await first.collection('services').updateOne({ _id: 's1' }, { $set: { name: 'Äitiysneuvola' } });
     await first.collection('services').deleteOne({ _id: 's2' });
     await first.close();
@@ -145,7 +148,10 @@ describe('embedded store in files', () => {
     const directory = temporaryFolder();
     const store = createEmbeddedStore({ directory });
     const people = store.collection('people');
-    await people.insertMany([{ _id: 'alice', note: 'alice-first-7f3a' }, { _id: 'bob', note: 'bob-kept-9c2e' }]);
+    await people.insertMany([
+      { _id: 'alice', note: 'alice-first-7f3a' },
+      { _id: 'bob', note: 'bob-kept-9c2e' },
+    ]);
     await people.updateOne({ _id: 'alice' }, { $set: { note: 'alice-second-51d0' } });
     const file = path.join(directory, 'people.jsonl');
     expect(fs.readFileSync(file, 'utf8')).toContain('alice-first-7f3a'); // superseded versions stay until an erasure
@@ -173,7 +179,9 @@ describe('embedded store in files', () => {
   it('leaves no readable deleted record and loses no acknowledged write when killed during deletions', async () => {
     const directory = temporaryFolder();
     const fixture = path.join(__dirname, 'fixtures', 'crash-eraser.ts');
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', '--conditions=aurora-source', fixture, directory], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', '--conditions=aurora-source', fixture, directory], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const kept = new Set<string>();
     const erased = new Set<string>();
     let buffered = '';
@@ -206,7 +214,10 @@ describe('embedded store in files', () => {
     expect([...kept].filter((id) => !ids.has(id))).toEqual([]);
     expect([...erased].filter((id) => ids.has(id))).toEqual([]);
     await store.close();
-    const everything = fs.readdirSync(directory).map((name) => fs.readFileSync(path.join(directory, name), 'utf8')).join('\n');
+    const everything = fs
+      .readdirSync(directory)
+      .map((name) => fs.readFileSync(path.join(directory, name), 'utf8'))
+      .join('\n');
     // The ids end in a full stop in the data, so that p-1 is not found inside p-10.
     expect([...erased].filter((id) => everything.includes(`secret-of-${id}.`))).toEqual([]);
     expect([...kept].filter((id) => !everything.includes(`secret-of-${id}.`))).toEqual([]);

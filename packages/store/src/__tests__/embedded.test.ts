@@ -6,6 +6,4 @@ import { describeStoreContract } from './store-contract';
 
 describeStoreContract('embedded, in memory', async () => createEmbeddedStore());
 
-describeStoreContract('embedded, in files', async () =>
-  createEmbeddedStore({ directory: fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-store-')) }),
-);
+describeStoreContract('embedded, in files', async () => createEmbeddedStore({ directory: fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-store-')) }));

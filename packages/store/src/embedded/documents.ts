@@ -19,12 +19,7 @@ export function withId<T extends StoredDocument>(document: T): T {
 }
 
 function isOperatorObject(value: unknown): value is Record<string, unknown> {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.keys(value).some((key) => key.startsWith('$'))
-  );
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).some((key) => key.startsWith('$'));
 }
 
 /** The equality fields of a filter: what an upsert copies into the document it creates. */
@@ -62,7 +57,7 @@ export function applyUpdate<T extends StoredDocument>(document: T, update: Updat
     for (const [path, value] of Object.entries($setOnInsert as Record<string, unknown>)) setPath(next, path, value);
   }
   if (next._id !== document._id) {
-    throw new StoreError('INVALID_OPERATION', 'An update must not change a document\'s _id.');
+    throw new StoreError('INVALID_OPERATION', "An update must not change a document's _id.");
   }
   return next;
 }
@@ -90,5 +85,10 @@ export function uniqueKey(index: IndexSpec, document: StoredDocument): string | 
 }
 
 export function indexName(index: IndexSpec): string {
-  return index.name ?? Object.entries(index.key).map(([path, dir]) => `${path}_${dir}`).join('_');
+  return (
+    index.name ??
+    Object.entries(index.key)
+      .map(([path, dir]) => `${path}_${dir}`)
+      .join('_')
+  );
 }

@@ -128,16 +128,12 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
   }
 
   async replaceOne(filter: Filter, replacement: T, options: UpdateOptions = {}): Promise<UpdateResult> {
-    const { matchedCount, modifiedCount, upsertedCount } = await this.bulkWrite([
-      { replaceOne: { filter, replacement, upsert: options.upsert } },
-    ]);
+    const { matchedCount, modifiedCount, upsertedCount } = await this.bulkWrite([{ replaceOne: { filter, replacement, upsert: options.upsert } }]);
     return { matchedCount, modifiedCount, upsertedCount };
   }
 
   async updateOne(filter: Filter, update: UpdateFilter, options: UpdateOptions = {}): Promise<UpdateResult> {
-    const { matchedCount, modifiedCount, upsertedCount } = await this.bulkWrite([
-      { updateOne: { filter, update, upsert: options.upsert } },
-    ]);
+    const { matchedCount, modifiedCount, upsertedCount } = await this.bulkWrite([{ updateOne: { filter, update, upsert: options.upsert } }]);
     return { matchedCount, modifiedCount, upsertedCount };
   }
 
@@ -251,7 +247,11 @@ export class EmbeddedCollection<T extends StoredDocument> implements Collection<
       if (document) this.documents.set(id, document);
       else this.documents.delete(id);
     }
-    this.sink.afterCommit(this.documents.values(), this.documents.size, changes.some((change) => 'del' in change));
+    this.sink.afterCommit(
+      this.documents.values(),
+      this.documents.size,
+      changes.some((change) => 'del' in change),
+    );
   }
 
   async createIndexes(indexes: IndexSpec[]): Promise<void> {

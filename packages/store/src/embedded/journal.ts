@@ -94,10 +94,7 @@ export class CollectionJournal {
       lines = rows.length;
       if (tail.length > 0) {
         fs.truncateSync(file, lastNewline + 1);
-        events.warn(
-          `${file} ended in an incomplete write of ${tail.length} bytes from an interrupted process; ` +
-            'it was never acknowledged and was discarded.',
-        );
+        events.warn(`${file} ended in an incomplete write of ${tail.length} bytes from an interrupted process; it was never acknowledged and was discarded.`);
       }
     }
     const journal = new CollectionJournal(file, lines);
@@ -108,7 +105,7 @@ export class CollectionJournal {
 
   append(changes: Change[]): void {
     if (changes.length === 0) return;
-    const text = changes.map((change) => JSON.stringify(change)).join('\n') + '\n';
+    const text = `${changes.map((change) => JSON.stringify(change)).join('\n')}\n`;
     writeAll(this.fd, Buffer.from(text, 'utf8'));
     fs.fdatasyncSync(this.fd);
     this.lines += changes.length;
@@ -131,11 +128,11 @@ export class CollectionJournal {
       for (const document of documents) {
         batch.push(JSON.stringify({ put: document }));
         if (batch.length === 500) {
-          writeAll(fd, Buffer.from(batch.join('\n') + '\n', 'utf8'));
+          writeAll(fd, Buffer.from(`${batch.join('\n')}\n`, 'utf8'));
           batch = [];
         }
       }
-      if (batch.length > 0) writeAll(fd, Buffer.from(batch.join('\n') + '\n', 'utf8'));
+      if (batch.length > 0) writeAll(fd, Buffer.from(`${batch.join('\n')}\n`, 'utf8'));
       fs.fsyncSync(fd);
     } finally {
       fs.closeSync(fd);

@@ -1,8 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { connectionFromPage, decodeCursor, encodeCursor, localise, pageSize } from '../index';
 
-const isOffset = (value: unknown): value is { o: number } =>
-  typeof value === 'object' && value !== null && typeof (value as { o: unknown }).o === 'number';
+const isOffset = (value: unknown): value is { o: number } => typeof value === 'object' && value !== null && typeof (value as { o: unknown }).o === 'number';
 
 describe('paging', () => {
   it('accepts 0 to 100 and defaults to 20', () => {
@@ -26,7 +25,15 @@ describe('paging', () => {
     const genuine = Buffer.from(encodeCursor({ o: 5 }), 'base64url');
     // A hand-made cursor in the old unsigned form, and a genuine one with its position edited, are refused.
     const edited = Buffer.concat([genuine.subarray(0, 12), Buffer.from('v2:{"o":500000}')]).toString('base64url');
-    for (const bad of ['', 'not a cursor!', Buffer.from('v1:{"o":5}').toString('base64url'), Buffer.from('v2:{"o":5}').toString('base64url'), edited, encodeCursor({ x: 1 }), Buffer.from('{"o":1}').toString('base64url')]) {
+    for (const bad of [
+      '',
+      'not a cursor!',
+      Buffer.from('v1:{"o":5}').toString('base64url'),
+      Buffer.from('v2:{"o":5}').toString('base64url'),
+      edited,
+      encodeCursor({ x: 1 }),
+      Buffer.from('{"o":1}').toString('base64url'),
+    ]) {
       expect(() => decodeCursor(bad, isOffset)).toThrow(/is not valid here/);
     }
   });
@@ -36,7 +43,10 @@ describe('paging', () => {
     expect(connection).toEqual({
       totalCount: 10,
       pageInfo: { hasNextPage: true, endCursor: 'c2' },
-      edges: [{ cursor: 'c1', node: 1 }, { cursor: 'c2', node: 2 }],
+      edges: [
+        { cursor: 'c1', node: 1 },
+        { cursor: 'c2', node: 2 },
+      ],
     });
     expect(connectionFromPage([], 5, 0, String).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
   });

@@ -35,7 +35,11 @@ describe('compounds', () => {
   it('undoes consonant gradation for a word the corpus does not know', () => {
     expect(decompounder.gradations('tuen', 'fi')).toEqual([]); // known as written
     expect(decompounder.gradations('tuet', 'fi')).toContain(analyse('tukea', 'fi'));
-    expect(analyseTerms('toimeentulotuen', 'fi', decompounder)).toEqual([analyse('toimeentulotuen', 'fi'), analyse('toimeentulo', 'fi'), analyse('tuen', 'fi')]);
+    expect(analyseTerms('toimeentulotuen', 'fi', decompounder)).toEqual([
+      analyse('toimeentulotuen', 'fi'),
+      analyse('toimeentulo', 'fi'),
+      analyse('tuen', 'fi'),
+    ]);
     expect(analyseTerms('velkaongelma', 'fi')).toEqual([analyse('velkaongelma', 'fi')]); // without a decompounder: the stem alone, as before
     expect(analyseTerms('ja', 'fi', decompounder)).toEqual([]);
   });
@@ -44,7 +48,7 @@ describe('compounds', () => {
 describe('everyday words', () => {
   const words = EverydayWords.load();
 
-  it('names the catalogue\'s words for a need said in everyday words, in any language', () => {
+  it("names the catalogue's words for a need said in everyday words, in any language", () => {
     expect(words.find('rahahuolet')).toContain('talous- ja velkaneuvonta');
     expect(words.find('I need a dentist')).toContain('suun terveydenhuolto');
     expect(words.find('jag känner ensamhet')).toContain('vertaistukitoiminta');
@@ -74,12 +78,18 @@ describe('services for businesses', () => {
     expect(isForBusinesses({ fi: 'Yrityksen perustaminen' }, [])).toBe(true);
     expect(isForBusinesses({ fi: 'Toimeentulotuki' }, ['KR2'])).toBe(true);
     expect(isForBusinesses({ fi: 'Toimeentulotuki' }, ['KR1', 'KR2'])).toBe(false);
-    expect(isForBusinesses({ fi: 'Takaukset' }, [], { fi: 'Omavelkaisia takauksia vakuudeksi yrityksen rahoitustarpeisiin sen eri kehitysvaiheissa.' })).toBe(true);
+    expect(isForBusinesses({ fi: 'Takaukset' }, [], { fi: 'Omavelkaisia takauksia vakuudeksi yrityksen rahoitustarpeisiin sen eri kehitysvaiheissa.' })).toBe(
+      true,
+    );
     expect(isForBusinesses({ fi: 'Vientitakuut' }, [], { fi: 'Vakuutus vientiyritykselle kattamaan vientikauppaan liittyviä luottoriskejä.' })).toBe(true);
-    expect(isForBusinesses({ fi: 'TäsmäKoulutus' }, [], { fi: 'TäsmäKoulutus on yrityksen ja sen henkilöstön tarpeisiin räätälöityä ammatillista koulutusta.' })).toBe(true); // staff are not the person asking
+    expect(
+      isForBusinesses({ fi: 'TäsmäKoulutus' }, [], { fi: 'TäsmäKoulutus on yrityksen ja sen henkilöstön tarpeisiin räätälöityä ammatillista koulutusta.' }),
+    ).toBe(true); // staff are not the person asking
     // People beside companies: a service for people too.
     expect(isForBusinesses({ fi: 'Jäteneuvonta' }, [], { fi: 'Jäteneuvontaa toimialueen asukkaille, yrityksille ja yhteisöille.' })).toBe(false);
-    expect(isForBusinesses({ fi: 'Kuluttajaneuvonta' }, [], { fi: 'Tietoa kuluttajan oikeuksista ja sovitteluapua kuluttajan ja yrityksen välisiin riitoihin.' })).toBe(false);
+    expect(
+      isForBusinesses({ fi: 'Kuluttajaneuvonta' }, [], { fi: 'Tietoa kuluttajan oikeuksista ja sovitteluapua kuluttajan ja yrityksen välisiin riitoihin.' }),
+    ).toBe(false);
     expect(isForBusinesses({ fi: 'Talous- ja velkaneuvonta' }, [], { fi: 'Auttaa henkilöä, joka tarvitsee tukea oman taloutensa hoitamiseen.' })).toBe(false);
   });
 });

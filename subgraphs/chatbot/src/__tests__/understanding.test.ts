@@ -43,7 +43,8 @@ describe('understanding a message', () => {
   });
 
   it('recognises crisis wordings in three languages, and not ordinary sadness', () => {
-    for (const text of ['En halua enää elää', 'ajattelen itsemurhaa', 'Jag vill ta livet av mig', 'I want to end my life', 'thinking about self-harm']) expect(expressesCrisis(text)).toBe(true);
+    for (const text of ['En halua enää elää', 'ajattelen itsemurhaa', 'Jag vill ta livet av mig', 'I want to end my life', 'thinking about self-harm'])
+      expect(expressesCrisis(text)).toBe(true);
     for (const text of ['Olen surullinen', 'I live in Tampere', 'jag bor i Åbo', 'my debts are killing my budget']) expect(expressesCrisis(text)).toBe(false);
   });
 
@@ -80,7 +81,12 @@ describe('the dialogue without the network', () => {
   });
 
   it('keeps a conversation to the identity that started it', async () => {
-    const dialogue = new Dialogue(createEmbeddedStore(), async () => ({ data: { recommendServicePackages: [] } }), createLogger('chatbot-test', 'silent'), classifier);
+    const dialogue = new Dialogue(
+      createEmbeddedStore(),
+      async () => ({ data: { recommendServicePackages: [] } }),
+      createLogger('chatbot-test', 'silent'),
+      classifier,
+    );
     const mine = await dialogue.chat({ message: 'hei', language: 'FI' }, 'pseudonym-a');
     expect(await dialogue.session(mine.sessionId, 'pseudonym-b')).toBeNull();
     expect(await dialogue.session(mine.sessionId, 'pseudonym-a')).not.toBeNull();

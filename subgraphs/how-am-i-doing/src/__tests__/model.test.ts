@@ -1,9 +1,20 @@
 import { LINKS, METERS, SOURCES } from '../model';
 
 describe('the meters and the causal model', () => {
-  it('has the ten meters with AuroraAI\'s Finnish explanations and translations', () => {
+  it("has the ten meters with AuroraAI's Finnish explanations and translations", () => {
     expect(METERS.map((meter) => meter.dimension).sort()).toEqual(
-      ['FAMILY', 'FINANCE', 'FRIENDS', 'HEALTH', 'HOUSING', 'IMPROVEMENT_OF_STRENGTHS', 'LIFE_SATISFACTION', 'RESILIENCE', 'SELF_ESTEEM', 'WORKING_STUDYING'].sort(),
+      [
+        'FAMILY',
+        'FINANCE',
+        'FRIENDS',
+        'HEALTH',
+        'HOUSING',
+        'IMPROVEMENT_OF_STRENGTHS',
+        'LIFE_SATISFACTION',
+        'RESILIENCE',
+        'SELF_ESTEEM',
+        'WORKING_STUDYING',
+      ].sort(),
     );
     for (const meter of METERS) for (const language of ['fi', 'sv', 'en'] as const) expect(meter.explanation[language]).toEqual(expect.any(String));
     expect(METERS.find((meter) => meter.dimension === 'FINANCE')?.explanation.fi).toBe('Taloudellinen tilanne kertoo kuinka selviät menoistasi.');

@@ -1,6 +1,7 @@
 import { createEmbeddedStore } from '@aurora/store';
 import { countingStore } from '@aurora/store/testing';
-import { createLogger, postGraphQL, type RunningServer } from '@aurora/subgraph-kit';
+import { createLogger, type RunningServer } from '@aurora/subgraph-kit';
+import { postGraphQL } from '@aurora/subgraph-kit/testing';
 import { createKelaSubgraph, EXAMPLE_BENEFITS, printSchema } from '../index';
 
 const logger = createLogger('kela-test', 'silent');

@@ -17,7 +17,9 @@ async function gql(query: string, pseudonym?: string): Promise<any> {
 }
 
 beforeAll(async () => {
-  server = await (await createProfileSubgraph({ store: createEmbeddedStore(), logger: createLogger('profile-test', 'silent'), personalDataSecret: SECRET })).listen(0);
+  server = await (
+    await createProfileSubgraph({ store: createEmbeddedStore(), logger: createLogger('profile-test', 'silent'), personalDataSecret: SECRET })
+  ).listen(0);
 });
 afterAll(() => server.close());
 
@@ -35,7 +37,10 @@ describe('profile subgraph', () => {
     await gql('mutation { updateMyAttributes(input: { wellbeing: { finance: 3 }, age: null }) { handle } }', PERSON);
     await gql('mutation { grantConsent(purpose: SERVICE_TRANSFER, attributes: [AGE]) { handle } }', PERSON);
     await gql('mutation { grantConsent(purpose: RECOMMENDATION, attributes: [INTERESTS, AGE]) { handle } }', PERSON);
-    const { data } = await gql('{ me { attributes { age interests wellbeing { health finance } } consents { purpose attributes } recommendationAttributes { age interests wellbeing { health } } } }', PERSON);
+    const { data } = await gql(
+      '{ me { attributes { age interests wellbeing { health finance } } consents { purpose attributes } recommendationAttributes { age interests wellbeing { health } } } }',
+      PERSON,
+    );
     expect(data.me).toEqual({
       attributes: { age: null, interests: ['chess', 'music'], wellbeing: { health: 7, finance: 3 } },
       consents: [
@@ -59,7 +64,9 @@ describe('profile subgraph', () => {
     const denied = await fetch(`${base()}/_personal-data/export`, { method: 'POST', headers: { [PSEUDONYM_HEADER]: PERSON } });
     expect(denied.status).toBe(401);
     const headers = { authorization: `Bearer ${SECRET}`, [PSEUDONYM_HEADER]: PERSON };
-    const exported = (await (await fetch(`${base()}/_personal-data/export`, { method: 'POST', headers })).json()) as { data: { attributes: { interests: string[] } }[] };
+    const exported = (await (await fetch(`${base()}/_personal-data/export`, { method: 'POST', headers })).json()) as {
+      data: { attributes: { interests: string[] } }[];
+    };
     expect(exported.data[0]?.attributes.interests).toEqual(['chess', 'music']);
     expect(JSON.stringify(exported)).not.toContain(PERSON);
     expect(await (await fetch(`${base()}/_personal-data/delete`, { method: 'POST', headers })).json()).toEqual({ deletedRecords: 1 });

@@ -56,7 +56,7 @@ function fakeRouter(nodes: () => ReturnType<typeof node>[], size: number) {
   return { post, calls };
 }
 
-describe('the engine\'s own copy of the catalogue', () => {
+describe("the engine's own copy of the catalogue", () => {
   it('reads every page, then asks only for what changed after the newest time it saw', async () => {
     const catalogue = [node('a', '2024-01-01T00:00:00.000Z'), node('b', '2024-01-01T00:00:00.000Z'), node('c', '2024-02-01T00:00:00.000Z')];
     const router = fakeRouter(() => catalogue, 2);
@@ -95,8 +95,12 @@ describe('the engine\'s own copy of the catalogue', () => {
 
   it('keeps what it has when the router answers with an error, and says what went wrong', async () => {
     const service = new RecommendationService(createEmbeddedStore(), logger);
-    const failing: GraphQLPost = async () => ({ errors: [{ message: 'A service of the network (service-directory) is not answering.', extensions: { code: 'SUBGRAPH_UNAVAILABLE' } }] });
-    await expect(service.syncNow(failing)).rejects.toThrow('the catalogue could not be read through the router: SUBGRAPH_UNAVAILABLE A service of the network (service-directory) is not answering.');
+    const failing: GraphQLPost = async () => ({
+      errors: [{ message: 'A service of the network (service-directory) is not answering.', extensions: { code: 'SUBGRAPH_UNAVAILABLE' } }],
+    });
+    await expect(service.syncNow(failing)).rejects.toThrow(
+      'the catalogue could not be read through the router: SUBGRAPH_UNAVAILABLE A service of the network (service-directory) is not answering.',
+    );
     expect(await service.catalogue.status()).toEqual({ syncedUntil: null, lastSyncAt: null });
   });
 });

@@ -12,7 +12,11 @@ function service(fields: Partial<IndexedService> & { fi: string; summary?: strin
   const { fi, summary, ...rest } = fields;
   const id = `s${String(serial).padStart(3, '0')}`;
   // A place to visit is where the service is offered, unless the test says where.
-  const places = fields.places ?? (fields.channelKinds?.includes('SERVICE_LOCATION') ? (fields.municipalities?.length ? fields.municipalities : [null]).map((municipality) => ({ channelId: `${id}-place`, municipality })) : []);
+  const places =
+    fields.places ??
+    (fields.channelKinds?.includes('SERVICE_LOCATION')
+      ? (fields.municipalities?.length ? fields.municipalities : [null]).map((municipality) => ({ channelId: `${id}-place`, municipality }))
+      : []);
   return {
     _id: id,
     name: { fi },
@@ -37,12 +41,40 @@ function service(fields: Partial<IndexedService> & { fi: string; summary?: strin
 
 const catalogue: IndexedService[] = [
   service({ fi: 'Työttömyysturva', summary: 'Työttömyysetuus työttömälle työnhakijalle.', serviceClasses: ['P10.6'], providerId: 'kela', labels: ['FINANCE'] }),
-  service({ fi: 'Työnhaun tuki', summary: 'Apua työnhakuun ja työpaikan löytämiseen.', serviceClasses: ['P10.1'], providerId: 'te', labels: ['WORKING_STUDYING'] }),
-  service({ fi: 'Talous- ja velkaneuvonta', summary: 'Neuvontaa velka-asioissa ja taloudessa.', serviceClasses: ['P15.1'], providerId: 'oikeusapu', labels: ['FINANCE'] }),
+  service({
+    fi: 'Työnhaun tuki',
+    summary: 'Apua työnhakuun ja työpaikan löytämiseen.',
+    serviceClasses: ['P10.1'],
+    providerId: 'te',
+    labels: ['WORKING_STUDYING'],
+  }),
+  service({
+    fi: 'Talous- ja velkaneuvonta',
+    summary: 'Neuvontaa velka-asioissa ja taloudessa.',
+    serviceClasses: ['P15.1'],
+    providerId: 'oikeusapu',
+    labels: ['FINANCE'],
+  }),
   service({ fi: 'Toimeentulotuki', summary: 'Viimesijainen taloudellinen tuki.', serviceClasses: ['P4.10'], providerId: 'kela', labels: ['FINANCE'] }),
   service({ fi: 'Velkojen järjestely', summary: 'Velkajärjestely ja ulosotto.', serviceClasses: ['P15.3'], providerId: 'kuluttaja' }),
-  service({ fi: 'TE-toimisto Mikkeli', summary: 'Työvoimapalvelut Mikkelissä.', serviceClasses: ['P10.1'], providerId: 'te-mikkeli', nationwide: false, municipalities: ['491'], channelKinds: ['SERVICE_LOCATION'] }),
-  service({ fi: 'TE-toimisto Turku', summary: 'Työvoimapalvelut Turussa.', serviceClasses: ['P10.1'], providerId: 'te-turku', nationwide: false, municipalities: ['853'], channelKinds: ['SERVICE_LOCATION'] }),
+  service({
+    fi: 'TE-toimisto Mikkeli',
+    summary: 'Työvoimapalvelut Mikkelissä.',
+    serviceClasses: ['P10.1'],
+    providerId: 'te-mikkeli',
+    nationwide: false,
+    municipalities: ['491'],
+    channelKinds: ['SERVICE_LOCATION'],
+  }),
+  service({
+    fi: 'TE-toimisto Turku',
+    summary: 'Työvoimapalvelut Turussa.',
+    serviceClasses: ['P10.1'],
+    providerId: 'te-turku',
+    nationwide: false,
+    municipalities: ['853'],
+    channelKinds: ['SERVICE_LOCATION'],
+  }),
   service({ fi: 'Eläkeläisten kerho', summary: 'Kerho eläkeläisille ja ikäihmisille.', targetGroups: ['KR1.1'], labels: ['FRIENDS'] }),
   service({ fi: 'Yritysneuvonta', summary: 'Neuvontaa yrityksen perustamiseen.', targetGroups: ['KR2'], serviceClasses: ['P11.1'] }),
   service({ fi: 'Swedish only', summary: 'Ekonomisk rådgivning.', languages: ['SV'], serviceClasses: ['P15.1'] }),
@@ -52,10 +84,11 @@ const catalogue: IndexedService[] = [
 ];
 
 const situation = (fields: Partial<Situation>): Situation => ({ ...emptySituation(), ...fields });
-const ids = (engine: RecommendationEngine, s: Situation, history?: History) => engine.recommend(s, 3, history).packages.flatMap((pack) => pack.items.map((item) => item.serviceId));
+const ids = (engine: RecommendationEngine, s: Situation, history?: History) =>
+  engine.recommend(s, 3, history).packages.flatMap((pack) => pack.items.map((item) => item.serviceId));
 
 describe('understanding the situation', () => {
-  it("weighs a low meter as AuroraAI did: 1 − meter/10.1, and a good one adds no need", () => {
+  it('weighs a low meter as AuroraAI did: 1 − meter/10.1, and a good one adds no need', () => {
     expect(meterWeight(0)).toBe(1);
     expect(meterWeight(5)).toBeCloseTo(0.505, 3);
     const { needs } = needsOf(situation({ meters: { FINANCE: 2, HEALTH: 9 } }));
@@ -74,12 +107,18 @@ describe('understanding the situation', () => {
   });
 
   it('checks every field, naming it and the valid forms', () => {
-    expect(() => toSituation({ wellbeing: { health: 11 } })).toThrow('situation.wellbeing.health must be a whole number from 0 (worst) to 10 (best); it was 11.');
+    expect(() => toSituation({ wellbeing: { health: 11 } })).toThrow(
+      'situation.wellbeing.health must be a whole number from 0 (worst) to 10 (best); it was 11.',
+    );
     expect(() => toSituation({ lifeEvents: ['KE99'] })).toThrow('situation.lifeEvents[0] "KE99" is not a life event code');
     expect(() => toSituation({ municipality: 'Mikkeli' })).toThrow('use a 3-digit code such as 491');
     expect(() => packageCount(0)).toThrow('"first" must be a whole number from 1 to 10; it was 0.');
     expect(packageCount(undefined)).toBe(3);
-    expect(toSituation({ lifeEvents: ['KE8', 'KE8'], wellbeing: { finance: 3 }, language: 'SV' })).toMatchObject({ lifeEvents: ['KE8'], meters: { FINANCE: 3 }, language: 'SV' });
+    expect(toSituation({ lifeEvents: ['KE8', 'KE8'], wellbeing: { finance: 3 }, language: 'SV' })).toMatchObject({
+      lifeEvents: ['KE8'],
+      meters: { FINANCE: 3 },
+      language: 'SV',
+    });
   });
 });
 
@@ -113,13 +152,16 @@ describe('packages', () => {
     expect(violations(catalogue[7] as IndexedService, situation({ age: 70 }))).toEqual([]);
   });
 
-  it('prefers services whose names fit the person\'s age, without filtering the others out', () => {
+  it("prefers services whose names fit the person's age, without filtering the others out", () => {
     const older = engine.rank(situation({ meters: { FRIENDS: 1 }, age: 70 })).ranked.map((entry) => entry.id);
     const younger = engine.rank(situation({ meters: { FRIENDS: 1 }, age: 20 })).ranked.map((entry) => entry.id);
     const seniorsClub = catalogue.find((entry) => entry.name.fi === 'Eläkeläisten kerho')?._id as string;
     expect(older).toContain(seniorsClub);
     expect(younger).not.toContain(seniorsClub); // its target group KR1.1 alone is a hard filter
-    const youthOnly = new RecommendationEngine([...catalogue, service({ fi: 'Nuorten ystäväpiiri', summary: 'Ystävätoimintaa nuorille.', labels: ['FRIENDS'] })]);
+    const youthOnly = new RecommendationEngine([
+      ...catalogue,
+      service({ fi: 'Nuorten ystäväpiiri', summary: 'Ystävätoimintaa nuorille.', labels: ['FRIENDS'] }),
+    ]);
     const youthId = `s${String(serial).padStart(3, '0')}`;
     const at70 = youthOnly.rank(situation({ meters: { FRIENDS: 1 }, age: 70 })).ranked.map((entry) => entry.id);
     const at20 = youthOnly.rank(situation({ meters: { FRIENDS: 1 }, age: 20 })).ranked.map((entry) => entry.id);
@@ -138,10 +180,13 @@ describe('packages', () => {
     expect(pack?.score).toBeGreaterThan(0.9);
   });
 
-  it('lets feedback change the person\'s next packages, and everyone\'s counts act as a prior', () => {
+  it("lets feedback change the person's next packages, and everyone's counts act as a prior", () => {
     const s = situation({ lifeEvents: ['KE9'] });
     const before = ids(engine, s);
-    const notRelevant: History = { personal: new Map([[before[0] as string, new Set(['NOT_RELEVANT' as const])]]), aggregate: () => ({ positive: 0, negative: 0 }) };
+    const notRelevant: History = {
+      personal: new Map([[before[0] as string, new Set(['NOT_RELEVANT' as const])]]),
+      aggregate: () => ({ positive: 0, negative: 0 }),
+    };
     const after = ids(engine, s, notRelevant);
     expect(after).not.toContain(before[0]);
     const last = before[before.length - 1] as string;
@@ -155,7 +200,14 @@ describe('packages', () => {
 describe('packages a person can trust', () => {
   const place = (channelId: string, municipality: string | null) => ({ channelId, municipality });
   const trusted: IndexedService[] = [
-    service({ fi: 'Verotoimisto', summary: 'Verokortti ja verotus työttömälle.', serviceClasses: ['P14.1'], lifeEvents: ['KE1', 'KE2', 'KE3', 'KE8', 'KE10', 'KE11', 'KE14'], channelKinds: ['SERVICE_LOCATION'], places: [place('tax-lpr', '405'), place('tax-svl', '740')] }),
+    service({
+      fi: 'Verotoimisto',
+      summary: 'Verokortti ja verotus työttömälle.',
+      serviceClasses: ['P14.1'],
+      lifeEvents: ['KE1', 'KE2', 'KE3', 'KE8', 'KE10', 'KE11', 'KE14'],
+      channelKinds: ['SERVICE_LOCATION'],
+      places: [place('tax-lpr', '405'), place('tax-svl', '740')],
+    }),
     // The pension has the weakest evidence: its tag alone. The others have a tag, a class and the event's words.
     service({ fi: 'Kansaneläke', summary: 'Pienituloiselle.', lifeEvents: ['KE10'], providerId: 'kela' }),
     service({ fi: 'Liikuntaryhmät', summary: 'Liikuntaa eläkkeelle jääneille, ikääntyneet tervetulleita.', lifeEvents: ['KE10'], serviceClasses: ['P4.2'] }),
@@ -164,7 +216,16 @@ describe('packages a person can trust', () => {
     service({ fi: 'Seniorikerho', summary: 'Kerho eläkkeelle jääneille, ikääntyneet.', lifeEvents: ['KE10'], serviceClasses: ['P4.2'] }),
     service({ fi: 'Ansiopäiväraha', summary: 'Työttömyysetuus.', lifeEvents: ['KE8'], serviceClasses: ['P10.6'], providerId: 'kassa' }),
     service({ fi: 'Ansiopäiväraha', summary: 'Työttömyysetuus, toinen tietue.', lifeEvents: ['KE8'], serviceClasses: ['P10.6'], providerId: 'kassa-2' }),
-    service({ fi: 'Työllisyyspalvelut Mikkeli', summary: 'Työnhakijan palvelut.', lifeEvents: ['KE8'], serviceClasses: ['P10.1'], nationwide: false, municipalities: ['491'], channelKinds: ['SERVICE_LOCATION'], places: [place('te-mli', '491')] }),
+    service({
+      fi: 'Työllisyyspalvelut Mikkeli',
+      summary: 'Työnhakijan palvelut.',
+      lifeEvents: ['KE8'],
+      serviceClasses: ['P10.1'],
+      nationwide: false,
+      municipalities: ['491'],
+      channelKinds: ['SERVICE_LOCATION'],
+      places: [place('te-mli', '491')],
+    }),
     service({ fi: 'Työnhakuvalmennus', summary: 'Valmennusta työnhakuun.', lifeEvents: ['KE8'], serviceClasses: ['P10.1'] }),
     service({ fi: 'Urasuunnittelu', summary: 'Uraohjausta.', lifeEvents: ['KE8'], serviceClasses: ['P10.2'] }),
     service({ fi: 'Palkkatuki', summary: 'Tuettu työllistyminen.', lifeEvents: ['KE8'], serviceClasses: ['P10.7'] }),
@@ -185,7 +246,9 @@ describe('packages a person can trust', () => {
     const taxOffice = items.find((item) => nameOf(item.serviceId) === 'Verotoimisto');
     // Savonlinna is in Mikkeli's wellbeing services county; Lappeenranta is not.
     expect(taxOffice?.place).toEqual({ channelId: 'tax-svl', municipality: '740', distance: 1 });
-    expect(reasonText(taxOffice?.reasons.find((reason) => reason.kind === 'VISIT') as Reason, 'EN')).toBe('The nearest place to visit is in Savonlinna, in your wellbeing services county.');
+    expect(reasonText(taxOffice?.reasons.find((reason) => reason.kind === 'VISIT') as Reason, 'EN')).toBe(
+      'The nearest place to visit is in Savonlinna, in your wellbeing services county.',
+    );
     for (const pack of result.packages) {
       const claims = packageExplanation(pack, result.needs, 'EN').includes('visit in person');
       expect(claims).toBe(pack.items.some((item) => item.place?.distance === 0));
@@ -212,7 +275,7 @@ describe('packages a person can trust', () => {
     for (const title of titles.slice(1)) expect(title).toMatch(/^Losing a job — ./);
   });
 
-  it("gives a life event its core services in the first package (retirement: a pension), and a tag shared by many events weighs less", () => {
+  it('gives a life event its core services in the first package (retirement: a pension), and a tag shared by many events weighs less', () => {
     const retirement = situation({ lifeEvents: ['KE10'] });
     const [first] = engine.recommend(retirement, 2).packages;
     expect(first?.items.map((item) => nameOf(item.serviceId))).toContain('Kansaneläke');
@@ -236,7 +299,7 @@ describe('the text analysis', () => {
     service({ fi: 'Kirjasto', summary: 'Lainaa kirjoja ja lehtiä. Velka kirjastolle maksetaan.' }),
   ];
 
-  it('finds a compound by its part with compounds, and not with stems alone (the benchmark\'s comparison)', () => {
+  it("finds a compound by its part with compounds, and not with stems alone (the benchmark's comparison)", () => {
     const [compound, plain] = texts as [IndexedService, IndexedService, IndexedService];
     const found = (analysis: 'compounds' | 'stems') => new TextIndex(texts, analysis).search({ fi: ['ongelma'] }, 'fi');
     expect([...found('compounds').keys()]).toContain(compound._id);

@@ -1,5 +1,6 @@
 import { createEmbeddedStore } from '@aurora/store';
-import { createLogger, postGraphQL, type RunningServer } from '@aurora/subgraph-kit';
+import { createLogger, type RunningServer } from '@aurora/subgraph-kit';
+import { postGraphQL } from '@aurora/subgraph-kit/testing';
 import { createServiceDirectory } from '../index';
 
 const logger = createLogger('service-directory-test', 'silent');
@@ -77,7 +78,10 @@ describe('service directory over the bundled catalogue', () => {
   it('lists an organisation and the services it provides', async () => {
     const { data: found } = await query('{ services(filter: { lifeEvents: ["KE4.1"] }, first: 1) { edges { node { provider { id } } } } }');
     const id = found.services.edges[0].node.provider.id;
-    const { data } = await query('query($id: ID!) { organisation(id: $id) { name type services(first: 10) { totalCount edges { node { provider { id } } } } } }', { id });
+    const { data } = await query(
+      'query($id: ID!) { organisation(id: $id) { name type services(first: 10) { totalCount edges { node { provider { id } } } } } }',
+      { id },
+    );
     expect(data.organisation.name).toBe('Maistraatti');
     expect(data.organisation.services.totalCount).toBeGreaterThan(0);
     for (const edge of data.organisation.services.edges) expect(edge.node.provider.id).toBe(id);
@@ -104,7 +108,9 @@ describe('service directory over the bundled catalogue', () => {
   });
 
   it('serves the code lists', async () => {
-    const { data } = await query('{ lifeEvents { code } serviceClasses { code parent { code } } targetGroups { code } municipalities { code region { code } } regions { code } }');
+    const { data } = await query(
+      '{ lifeEvents { code } serviceClasses { code parent { code } } targetGroups { code } municipalities { code region { code } } regions { code } }',
+    );
     expect(data.lifeEvents.map((event: { code: string }) => event.code)).toContain('KE14');
     expect(data.serviceClasses.length).toBeGreaterThan(200);
     expect(data.targetGroups.length).toBe(17);

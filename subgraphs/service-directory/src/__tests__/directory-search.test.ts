@@ -1,6 +1,7 @@
 import { createEmbeddedStore } from '@aurora/store';
 import { countingStore } from '@aurora/store/testing';
-import { createLogger, postGraphQL, type RunningServer } from '@aurora/subgraph-kit';
+import { createLogger, type RunningServer } from '@aurora/subgraph-kit';
+import { postGraphQL } from '@aurora/subgraph-kit/testing';
 import { createServiceDirectory } from '../index';
 
 const counted = countingStore(createEmbeddedStore());
@@ -93,7 +94,10 @@ describe('full-text search', () => {
 
   it.each([1, 25, 100])('reads the store once per search page whatever its size (first: %i)', async (first) => {
     counted.reset();
-    const body = await query('query($first: Int) { services(filter: { text: "palvelu", municipalities: ["491"] }, first: $first) { edges { node { id name } } } }', { first });
+    const body = await query(
+      'query($first: Int) { services(filter: { text: "palvelu", municipalities: ["491"] }, first: $first) { edges { node { id name } } } }',
+      { first },
+    );
     expect(body.data.services.edges).toHaveLength(first);
     expect(counted.operations).toEqual([{ collection: 'services', operation: 'find' }]);
     counted.reset();

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createEmbeddedStore } from '@aurora/store';
-import { createLogger, postGraphQL } from '@aurora/subgraph-kit';
+import { createLogger } from '@aurora/subgraph-kit';
+import { postGraphQL } from '@aurora/subgraph-kit/testing';
 import { CodeCatalogue } from '../code-catalogue';
 import { importPtvExport } from '../import/import-ptv-export';
 import { createServiceDirectory, DEFAULT_DATA_ROOT, DirectoryRepository, importCatalogue } from '../index';
@@ -23,12 +24,20 @@ function exportFolder(): string {
       itemList: [
         { ...service, id: 'not-a-uuid' },
         { ...service, id: '00000000-0000-4000-8000-000000000001', serviceNames: [] },
-        { ...service, id: '00000000-0000-4000-8000-000000000002', areaType: 'LimitedType', areas: [{ type: 'Municipality', municipalities: [{ code: '999' }] }] },
+        {
+          ...service,
+          id: '00000000-0000-4000-8000-000000000002',
+          areaType: 'LimitedType',
+          areas: [{ type: 'Municipality', municipalities: [{ code: '999' }] }],
+        },
         { hello: 'world' },
         {
           id: '00000000-0000-4000-8000-000000000003',
           organizationType: 'Municipality',
-          organizationNames: [{ type: 'Name', language: 'fi', value: 'Esimerkkikunta' }, { type: 'Name', language: 'sv', value: 'Exempelkommun' }],
+          organizationNames: [
+            { type: 'Name', language: 'fi', value: 'Esimerkkikunta' },
+            { type: 'Name', language: 'sv', value: 'Exempelkommun' },
+          ],
           municipality: { code: '491' },
         },
       ],
@@ -111,7 +120,10 @@ describe('import of PTV v11 exports', () => {
     const store = createEmbeddedStore({ directory: path.join(dataDir, 'service-directory') });
     const server = await (await createServiceDirectory({ store, logger })).listen(0);
     try {
-      const body = await postGraphQL(server.url, '{ services(filter: { text: "nettilukio", channelKinds: [SERVICE_LOCATION] }, first: 1) { edges { node { name origin provider { name } channels { ... on ServiceLocationChannel { name } } } } } }');
+      const body = await postGraphQL(
+        server.url,
+        '{ services(filter: { text: "nettilukio", channelKinds: [SERVICE_LOCATION] }, first: 1) { edges { node { name origin provider { name } channels { ... on ServiceLocationChannel { name } } } } } }',
+      );
       expect(body.data.services.edges[0].node).toEqual({
         name: 'Nettilukio aikuisille',
         origin: 'PTV_IMPORT',

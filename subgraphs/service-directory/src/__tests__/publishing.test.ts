@@ -33,7 +33,9 @@ beforeAll(async () => {
     auth: { issuer: ISSUER, audience: AUDIENCE, publicKeyFile: keys.publicKeyFile },
   });
   server = await directory.listen(0);
-  const { data } = await gql('{ a: services(filter: { lifeEvents: ["KE4.1"] }, first: 1) { edges { node { provider { id } } } } b: services(filter: { text: "verokortti" }, first: 1) { edges { node { provider { id name } } } } }');
+  const { data } = await gql(
+    '{ a: services(filter: { lifeEvents: ["KE4.1"] }, first: 1) { edges { node { provider { id } } } } b: services(filter: { text: "verokortti" }, first: 1) { edges { node { provider { id name } } } } }',
+  );
   orgA = data.a.edges[0].node.provider.id;
   orgB = data.b.edges[0].node.provider.id;
   expect(orgA).not.toBe(orgB);
@@ -90,10 +92,15 @@ describe('providers publish their own services', () => {
 
     const archived = await gql('mutation($id: ID!) { archiveService(id: $id) { status } }', { id: service.id }, await token(orgA));
     expect(archived.data.archiveService.status).toBe('ARCHIVED');
-    const afterArchive = await gql('query($id: ID!) { service(id: $id) { status name } services(filter: { text: "talousneuvonta" }, first: 50) { edges { node { id } } } }', { id: service.id });
+    const afterArchive = await gql(
+      'query($id: ID!) { service(id: $id) { status name } services(filter: { text: "talousneuvonta" }, first: 50) { edges { node { id } } } }',
+      { id: service.id },
+    );
     expect(afterArchive.data.service).toEqual({ status: 'ARCHIVED', name: 'Nuorten talousneuvonta' });
     expect(afterArchive.data.services.edges.map((edge: any) => edge.node.id)).not.toContain(service.id);
-    const listed = await gql('query($org: ID!) { services(filter: { organisations: [$org], includeArchived: true }, first: 100) { edges { node { id } } } }', { org: orgA });
+    const listed = await gql('query($org: ID!) { services(filter: { organisations: [$org], includeArchived: true }, first: 100) { edges { node { id } } } }', {
+      org: orgA,
+    });
     expect(listed.data.services.edges.map((edge: any) => edge.node.id)).toContain(service.id);
   });
 
@@ -128,9 +135,11 @@ describe('providers publish their own services', () => {
     expect(channel.errors).toBeUndefined();
     const location = channel.data.publishServiceChannel;
     expect(location.serviceHours[1]).toEqual({ type: 'EXCEPTIONAL', days: [], opens: null, closes: null, validFrom: '2026-12-24', isClosed: true });
-    const service = (await gql(PUBLISH, { input: { ...newService, name: { fi: 'Nuorten raha-asiat' }, channels: [location.id] } }, await token(orgA))).data.publishService;
+    const service = (await gql(PUBLISH, { input: { ...newService, name: { fi: 'Nuorten raha-asiat' }, channels: [location.id] } }, await token(orgA))).data
+      .publishService;
 
-    const visitable = () => gql('{ services(filter: { channelKinds: [SERVICE_LOCATION], text: "nuorten raha-asiat" }, first: 5) { edges { node { id channels { __typename } } } } }');
+    const visitable = () =>
+      gql('{ services(filter: { channelKinds: [SERVICE_LOCATION], text: "nuorten raha-asiat" }, first: 5) { edges { node { id channels { __typename } } } } }');
     expect((await visitable()).data.services.edges.map((edge: any) => edge.node.id)).toContain(service.id);
 
     const foreign = await gql(UPDATE, { id: service.id, input: { channels: ['be033dbc-124f-52dc-b474-7f8d8cca2f84'] } }, await token(orgA));
@@ -147,14 +156,24 @@ describe('providers publish their own services', () => {
     const before = (await everyday()).data.services.edges.map((edge: any) => edge.node.id);
     expect(before.length).toBeGreaterThan(0);
     // "rahahuolet" brings in the catalogue's "talous- ja velkaneuvonta": a new service of that name is found at once.
-    const published = (await gql(PUBLISH, { input: { ...newService, name: { fi: 'Talous- ja velkaneuvonta Ristiinassa' }, summary: { fi: 'Neuvontaa kuntalaisille.' } } }, await token(orgA))).data.publishService;
+    const published = (
+      await gql(
+        PUBLISH,
+        { input: { ...newService, name: { fi: 'Talous- ja velkaneuvonta Ristiinassa' }, summary: { fi: 'Neuvontaa kuntalaisille.' } } },
+        await token(orgA),
+      )
+    ).data.publishService;
     const after = (await everyday()).data.services.edges.map((edge: any) => edge.node.id);
     expect(before).not.toContain(published.id);
     expect(after).toContain(published.id);
   });
 
   it('checks channel input by kind', async () => {
-    const body = await gql('mutation($input: ServiceChannelInput!) { publishServiceChannel(input: $input) { id } }', { input: { kind: 'WEB_PAGE', name: { fi: 'Sivu' }, url: 'ftp://x' } }, await token(orgA));
+    const body = await gql(
+      'mutation($input: ServiceChannelInput!) { publishServiceChannel(input: $input) { id } }',
+      { input: { kind: 'WEB_PAGE', name: { fi: 'Sivu' }, url: 'ftp://x' } },
+      await token(orgA),
+    );
     expect(body.errors[0]).toMatchObject({ message: 'input.url must be an http(s) address.', extensions: { code: 'BAD_USER_INPUT' } });
     const hours = await gql(
       'mutation($input: ServiceChannelInput!) { publishServiceChannel(input: $input) { id } }',
@@ -166,7 +185,8 @@ describe('providers publish their own services', () => {
 });
 
 describe('modifiedSince: how other services follow the catalogue', () => {
-  const CHANGED = 'query($since: String!) { services(filter: { modifiedSince: $since, includeArchived: true }, first: 100) { totalCount edges { node { id status modified } } } }';
+  const CHANGED =
+    'query($since: String!) { services(filter: { modifiedSince: $since, includeArchived: true }, first: 100) { totalCount edges { node { id status modified } } } }';
 
   it('lists only services changed at or after the time, archived ones included', async () => {
     const before = await gql(CHANGED, { since: new Date(Date.now() + 1000).toISOString() });

@@ -56,7 +56,11 @@ export async function importCatalogue(repository: DirectoryRepository, root: str
   const { codes, index } = readCodeLists(root);
   const labelled = readLabelledServices(root);
   const general = readGeneralDescriptions(root, index);
-  const conceptByFinnishLabel = new Map(readOntology(root).filter((concept) => concept.labels.fi).map((concept) => [concept.labels.fi?.toLowerCase() as string, concept.id]));
+  const conceptByFinnishLabel = new Map(
+    readOntology(root)
+      .filter((concept) => concept.labels.fi)
+      .map((concept) => [concept.labels.fi?.toLowerCase() as string, concept.id]),
+  );
   const legacy = readLegacyCatalogue(root, index, conceptByFinnishLabel);
   const services = [...labelled, ...general, ...legacy.services];
 

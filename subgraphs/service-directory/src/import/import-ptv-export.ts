@@ -120,7 +120,9 @@ export async function importPtvExport(
   // Channels known from this export or already stored give each service its channel kinds.
   const linked = [...new Set([...services.values()].flatMap((service) => service.channelIds))].filter((id) => !channels.has(id));
   const stored = linked.length > 0 ? await repository.channelsByIds(linked) : [];
-  const kindOf = new Map<string, ChannelKind>([...stored, ...channels.values()].filter((channel) => channel.status !== 'ARCHIVED').map((channel) => [channel._id, channel.kind]));
+  const kindOf = new Map<string, ChannelKind>(
+    [...stored, ...channels.values()].filter((channel) => channel.status !== 'ARCHIVED').map((channel) => [channel._id, channel.kind]),
+  );
   for (const service of services.values()) {
     service.channelKinds = [...new Set(service.channelIds.map((id) => kindOf.get(id)).filter((kind): kind is ChannelKind => !!kind))].sort();
   }

@@ -104,7 +104,9 @@ function channel(kind: ChannelKind, raw: Raw, index: CodeIndex): ChannelDocument
         description: str(phone.phoneNumberDescription),
         chargeInfo: [str(phone.phoneCallFee), str(phone.phoneCallFeeAdditionalInformation)].filter(Boolean).join('; ') || null,
       }));
-    document.emails = list(raw.email).map((email) => str(email.address)).filter((email): email is string => email !== null);
+    document.emails = list(raw.email)
+      .map((email) => str(email.address))
+      .filter((email): email is string => email !== null);
     document.webPages = webLinks(raw.webPage);
     document.serviceHours = hours(raw.openingTimes);
     document.visitingAddresses = list(raw.visitAddress).map((entry) => address(entry, index));
@@ -194,12 +196,24 @@ export function readLegacyCatalogue(root: string, index: CodeIndex, conceptByFin
         .map((id) => legacyId('organisation', id))
         .find((id) => organisationIds.has(id));
       const municipalities = [
-        ...new Set(list<string>(raw.municipality).map((written) => index.municipality(written)).filter((code): code is string => !!code)),
+        ...new Set(
+          list<string>(raw.municipality)
+            .map((written) => index.municipality(written))
+            .filter((code): code is string => !!code),
+        ),
       ].sort();
       const mapped = (key: 'lifeEvent' | 'serviceClass' | 'targetGroup', values: unknown) =>
-        [...new Set(list<string>(values).map((label) => index.fromFinnishLabel(key, label)).filter((code): code is string => !!code))].sort();
+        [
+          ...new Set(
+            list<string>(values)
+              .map((label) => index.fromFinnishLabel(key, label))
+              .filter((code): code is string => !!code),
+          ),
+        ].sort();
       const nationwide = raw.serviceCoverage !== 'regional' || municipalities.length === 0;
-      const terms = list<string>(raw.ontologyTerm).map((term) => term.trim()).filter(Boolean);
+      const terms = list<string>(raw.ontologyTerm)
+        .map((term) => term.trim())
+        .filter(Boolean);
       const concepts = terms.map((term) => conceptByFinnishLabel.get(term.toLowerCase())).filter((id): id is string => !!id);
       const unmatched = terms.filter((term) => !conceptByFinnishLabel.has(term.toLowerCase()));
       return {

@@ -1,5 +1,15 @@
 import type { Language, LocalisedText } from '@aurora/subgraph-kit';
-import type { Address, ChannelDocument, ChannelKind, OrganisationDocument, OrganisationType, PhoneNumber, ServiceDocument, ServiceHour, WebLink } from '../model';
+import type {
+  Address,
+  ChannelDocument,
+  ChannelKind,
+  OrganisationDocument,
+  OrganisationType,
+  PhoneNumber,
+  ServiceDocument,
+  ServiceHour,
+  WebLink,
+} from '../model';
 import type { CodeCatalogue } from '../code-catalogue';
 import { firstName, sortKey } from './text';
 
@@ -51,7 +61,11 @@ function texts(values: unknown, type?: string): LocalisedText {
 }
 
 function languages(values: unknown): Language[] {
-  const found = new Set(list<string>(values).map((code) => LANGUAGES[code]).filter((language): language is Language => !!language));
+  const found = new Set(
+    list<string>(values)
+      .map((code) => LANGUAGES[code])
+      .filter((language): language is Language => !!language),
+  );
   return (['FI', 'SV', 'EN'] as const).filter((language) => found.has(language));
 }
 
@@ -67,7 +81,13 @@ function requireName(name: LocalisedText, what: string, id: string): LocalisedTe
 }
 
 function knownCodes(values: unknown, list_: 'serviceClass' | 'targetGroup' | 'lifeEvent', codes: CodeCatalogue): string[] {
-  return [...new Set(list(values).map((entry) => str(entry.code)).filter((code): code is string => !!code && !!codes.get(list_, code)))].sort();
+  return [
+    ...new Set(
+      list(values)
+        .map((entry) => str(entry.code))
+        .filter((code): code is string => !!code && !!codes.get(list_, code)),
+    ),
+  ].sort();
 }
 
 function municipalitiesOf(areas: unknown, codes: CodeCatalogue): string[] {
@@ -95,8 +115,7 @@ export function mapService(raw: Raw, codes: CodeCatalogue): { document: ServiceD
     throw new RejectedRecord(`Service ${id} is limited to areas, but none of them is a known municipality or region`);
   }
   const organisations = list(raw.organizations);
-  const responsible =
-    organisations.find((entry) => entry.roleType === 'Responsible') ?? organisations.find((entry) => entry.roleType === 'OtherResponsible');
+  const responsible = organisations.find((entry) => entry.roleType === 'Responsible') ?? organisations.find((entry) => entry.roleType === 'OtherResponsible');
   const provider = responsible?.organization as { id?: string; name?: string } | undefined;
   const providerId = provider?.id && UUID.test(provider.id) ? provider.id.toLowerCase() : null;
   const status = raw.publishingStatus === 'Deleted' || raw.publishingStatus === 'Archived' || raw.publishingStatus === 'Withdrawn' ? 'ARCHIVED' : 'ACTIVE';
@@ -132,7 +151,13 @@ export function mapService(raw: Raw, codes: CodeCatalogue): { document: ServiceD
     status,
     modified: str(raw.modified) ?? new Date(0).toISOString(),
     channelKinds: [],
-    ontologyConcepts: [...new Set(list(raw.ontologyTerms).map((term) => str(term.uri)).filter((uri): uri is string => !!uri))].sort(),
+    ontologyConcepts: [
+      ...new Set(
+        list(raw.ontologyTerms)
+          .map((term) => str(term.uri))
+          .filter((uri): uri is string => !!uri),
+      ),
+    ].sort(),
     keywords: list(raw.keywords)
       .filter((keyword) => keyword.language === 'fi')
       .map((keyword) => str(keyword.value))
@@ -140,7 +165,16 @@ export function mapService(raw: Raw, codes: CodeCatalogue): { document: ServiceD
   };
   const providerStub: OrganisationDocument | null =
     providerId && provider?.name
-      ? { _id: providerId, name: { fi: provider.name }, description: {}, sortName: sortKey(provider.name), type: 'OTHER', businessId: null, municipality: null, webPages: [] }
+      ? {
+          _id: providerId,
+          name: { fi: provider.name },
+          description: {},
+          sortName: sortKey(provider.name),
+          type: 'OTHER',
+          businessId: null,
+          municipality: null,
+          webPages: [],
+        }
       : null;
   return { document, providerStub };
 }
@@ -176,7 +210,7 @@ function hours(values: unknown): ServiceHour[] {
     for (const slot of opening) {
       const from = WEEKDAYS[String(slot.dayFrom).toLowerCase()];
       const to = WEEKDAYS[String(slot.dayTo).toLowerCase()] ?? from;
-      const days = from ? Array.from({ length: ((to ?? from) - from + 7) % 7 + 1 }, (_, offset) => ((from - 1 + offset) % 7) + 1) : [];
+      const days = from ? Array.from({ length: (((to ?? from) - from + 7) % 7) + 1 }, (_, offset) => ((from - 1 + offset) % 7) + 1) : [];
       result.push({ ...common, days, opens: str(slot.from)?.slice(0, 5) ?? null, closes: str(slot.to)?.slice(0, 5) ?? null });
     }
   }
@@ -189,7 +223,9 @@ function phones(values: unknown): PhoneNumber[] {
     .map((phone) => ({
       number: [str(phone.prefixNumber), str(phone.number)].filter(Boolean).join(' '),
       description: str(phone.additionalInformation),
-      chargeInfo: str(phone.chargeDescription) ?? (phone.serviceChargeType === 'Chargeable' ? 'Chargeable' : phone.serviceChargeType === 'FreeOfCharge' ? 'Free of charge' : null),
+      chargeInfo:
+        str(phone.chargeDescription) ??
+        (phone.serviceChargeType === 'Chargeable' ? 'Chargeable' : phone.serviceChargeType === 'FreeOfCharge' ? 'Free of charge' : null),
     }));
 }
 

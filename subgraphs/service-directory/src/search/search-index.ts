@@ -1,7 +1,19 @@
 import { compileFilter, type Filter } from '@aurora/store';
 import MiniSearch, { type Query as SearchQuery, type SearchResult } from 'minisearch';
 import type { ServiceDocument } from '../model';
-import { analyse, analyseTerms, Decompounder, EverydayWords, genericStems, isForBusinesses, mentionsBusiness, tokenize, TEXT_LANGUAGES, Vocabulary, type TextLanguage } from './analysis';
+import {
+  analyse,
+  analyseTerms,
+  Decompounder,
+  EverydayWords,
+  genericStems,
+  isForBusinesses,
+  mentionsBusiness,
+  tokenize,
+  TEXT_LANGUAGES,
+  Vocabulary,
+  type TextLanguage,
+} from './analysis';
 import type { ConceptIndex } from './concepts';
 
 const PARTS = ['name', 'summary', 'description', 'concepts'] as const;
@@ -34,7 +46,17 @@ const fieldsOf = (language: TextLanguage) => PARTS.map((part) => field(language,
 /** What a service is filtered on in memory: the same fields the store filters on. */
 export type FacetDocument = Pick<
   ServiceDocument,
-  '_id' | 'lifeEvents' | 'serviceClasses' | 'targetGroups' | 'coverage' | 'municipalities' | 'providerId' | 'languages' | 'channelKinds' | 'fundingType' | 'status'
+  | '_id'
+  | 'lifeEvents'
+  | 'serviceClasses'
+  | 'targetGroups'
+  | 'coverage'
+  | 'municipalities'
+  | 'providerId'
+  | 'languages'
+  | 'channelKinds'
+  | 'fundingType'
+  | 'status'
 >;
 
 export interface SearchHit {
@@ -183,7 +205,8 @@ export class ServiceSearchIndex {
       let score = 0;
       for (const word of tokenize(text)) {
         const stem = analyse(word, language);
-        if (stem === null) score += 0.5; // a stop word of that language
+        if (stem === null)
+          score += 0.5; // a stop word of that language
         else if (this.vocabulary[language].has(stem)) score += 1;
         else if (this.decompounder && this.decompounder.split(word, language).length > 1) score += 0.8; // a compound of its words
       }
@@ -216,14 +239,27 @@ export class ServiceSearchIndex {
         prefix: (term: string) => term.length >= 4,
       };
       // Typos are forgiven in the query's own language only: fuzzy matching is the costly part.
-      subqueries.push({ ...options, queries: [specific], boost: boosts(target, own ? 1 : OTHER_LANGUAGE_WEIGHT), fuzzy: own ? (term: string) => typoDistance(term, understood) : false });
+      subqueries.push({
+        ...options,
+        queries: [specific],
+        boost: boosts(target, own ? 1 : OTHER_LANGUAGE_WEIGHT),
+        fuzzy: own ? (term: string) => typoDistance(term, understood) : false,
+      });
       if (generic) subqueries.push({ ...options, queries: [generic], boost: boosts(target, (own ? 1 : OTHER_LANGUAGE_WEIGHT) * GENERIC_WEIGHT) });
       // The parts of the query's compounds and the base forms of its inflected words count less than the words as written.
       // Only in the query's own language: a Finnish word's parts mean nothing in Swedish or English text.
       const parts = own ? this.expansions(text, target) : [];
       if (parts.length > 0) {
         // Only in names and concepts: a part such as "päivä" is in thousands of descriptions and summaries, and says little there.
-        subqueries.push({ fields: [field(target, 'name'), field(target, 'concepts')], queries: parts, processTerm: (term: string) => term, combineWith: 'OR', prefix: false, fuzzy: false, boost: boosts(target, (own ? 1 : OTHER_LANGUAGE_WEIGHT) * PART_WEIGHT) });
+        subqueries.push({
+          fields: [field(target, 'name'), field(target, 'concepts')],
+          queries: parts,
+          processTerm: (term: string) => term,
+          combineWith: 'OR',
+          prefix: false,
+          fuzzy: false,
+          boost: boosts(target, (own ? 1 : OTHER_LANGUAGE_WEIGHT) * PART_WEIGHT),
+        });
       }
       // Concept labels carry the query into the other languages; in its own language the text is searched already.
       const translations = own ? [] : named.map((concept) => concept.labels[target]).filter((label): label is string => !!label);
@@ -269,11 +305,10 @@ export class ServiceSearchIndex {
       if (namedByQuery.size > 0 && namedByQuery.has(id)) weighted *= NAME_MATCH_BOOST;
       return weighted;
     };
-    const hits = results
-      .map((result) => {
-        const id = String(result.id);
-        return { id, score: Math.round(weigh(id, result.score) * 1000) / 1000, result };
-      });
+    const hits = results.map((result) => {
+      const id = String(result.id);
+      return { id, score: Math.round(weigh(id, result.score) * 1000) / 1000, result };
+    });
     hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return { language: queryLanguage, hits };
   }
@@ -320,7 +355,15 @@ export class ServiceSearchIndex {
   private phraseMatches(phrase: string): SearchResult[] {
     let found = this.phraseCache.get(phrase);
     if (!found) {
-      found = this.index.search({ queries: [phrase], combineWith: 'AND', fields: [field('fi', 'name'), field('fi', 'summary')], processTerm: (term: string) => analyse(term, 'fi'), prefix: false, fuzzy: false, boost: boosts('fi', EVERYDAY_WEIGHT) } as SearchQuery);
+      found = this.index.search({
+        queries: [phrase],
+        combineWith: 'AND',
+        fields: [field('fi', 'name'), field('fi', 'summary')],
+        processTerm: (term: string) => analyse(term, 'fi'),
+        prefix: false,
+        fuzzy: false,
+        boost: boosts('fi', EVERYDAY_WEIGHT),
+      } as SearchQuery);
       this.phraseCache.set(phrase, found);
     }
     return found;

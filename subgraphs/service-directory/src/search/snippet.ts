@@ -28,7 +28,7 @@ export function snippet(text: string | undefined, terms: readonly string[], lang
   let result = from > 0 ? '…' : '';
   let cursor = from;
   for (const match of matches.filter((candidate) => candidate.start >= from && candidate.end <= to)) {
-    result += escapeHtml(text.slice(cursor, match.start)) + '<mark>' + escapeHtml(text.slice(match.start, match.end)) + '</mark>';
+    result += `${escapeHtml(text.slice(cursor, match.start))}<mark>${escapeHtml(text.slice(match.start, match.end))}</mark>`;
     cursor = match.end;
   }
   return result + escapeHtml(text.slice(cursor, to)) + (to < text.length ? '…' : '');
