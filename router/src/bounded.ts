@@ -73,7 +73,7 @@ export function checkVariables(schema: GraphQLSchema, operation: OperationDefini
   };
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;
-    walk(variables[name], typeFromAST(schema, definition.type as never) as GraphQLInputType | undefined, `Variable "$${name}"`);
+    walk(variables[name], typeFromAST(schema, definition.type) as GraphQLInputType | undefined, `Variable "$${name}"`);
   }
 }
 

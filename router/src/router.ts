@@ -128,7 +128,7 @@ export function createRouter(options: RouterOptions): Router {
               fetcher: subgraphFetcher(name, options.subgraphTimeoutMs ?? 10_000, 100, (outcome, seconds) => metrics.fetched(name, outcome, seconds), {
                 deduplicate: options.deduplicateSubgraphRequests ?? true,
                 onShared: () => metrics.shared(name),
-              }) as never,
+              }),
             },
             name,
             deriver,
@@ -155,7 +155,7 @@ export function createRouter(options: RouterOptions): Router {
         stopOnTerminationSignals: false,
         plugins: [
           ApolloServerPluginDrainHttpServer({ httpServer }),
-          tracing.plugin() as never,
+          tracing.plugin(),
           personalDataPlugin(personalData),
           authorizationPlugin(() => rules, verifier),
           metrics.plugin(),

@@ -1,4 +1,13 @@
+import type { RemoteGraphQLDataSource } from '@apollo/gateway';
 import { getOperationAST, parse } from 'graphql';
+
+/** The fetcher the gateway's subgraph data sources take, and the request it is given. */
+export type GatewayFetcher = NonNullable<NonNullable<ConstructorParameters<typeof RemoteGraphQLDataSource>[0]>['fetcher']>;
+type FetchInit = NonNullable<Parameters<GatewayFetcher>[1]>;
+
+function bodyText(init: FetchInit): string | undefined {
+  return init.body === undefined ? undefined : String(init.body);
+}
 
 // make-fetch-happen (the gateway's own default) ships no types; the call used here is declared.
 const makeFetchHappen = require('make-fetch-happen') as {
@@ -33,16 +42,16 @@ export function subgraphFetcher(
   retryDelayMs = 100,
   record: (outcome: 'ok' | 'error' | 'timeout', seconds: number) => void = () => {},
   options: { deduplicate?: boolean; onShared?: () => void } = {},
-) {
+): (url: string, init?: FetchInit) => Promise<Response> {
   const fetchOnce = fetcherWithRetry(subgraph, timeoutMs, retryDelayMs, record);
   if (!options.deduplicate) return fetchOnce;
   // In-flight deduplication: identical query requests to this subgraph (same URL, body and
   // forwarded headers, so the same person or provider or none) that overlap in time share one
   // call and its answer. Mutations are never shared.
   const inFlight = new Map<string, Promise<{ status: number; headers: [string, string][]; text: string }>>();
-  return async (url: string, init: RequestInit & { body?: string }): Promise<Response> => {
-    if (isMutation(init.body)) return fetchOnce(url, init);
-    const key = `${url}\n${forwardedHeaders(init.headers)}\n${init.body ?? ''}`;
+  return async (url: string, init: FetchInit = {}): Promise<Response> => {
+    if (isMutation(bodyText(init))) return fetchOnce(url, init);
+    const key = `${url}\n${forwardedHeaders(init.headers)}\n${bodyText(init) ?? ''}`;
     let shared = inFlight.get(key);
     if (shared) options.onShared?.();
     else {
@@ -80,7 +89,7 @@ function forwardedHeaders(headers: unknown): string {
 }
 
 function fetcherWithRetry(subgraph: string, timeoutMs: number, retryDelayMs: number, record: (outcome: 'ok' | 'error' | 'timeout', seconds: number) => void) {
-  return async (url: string, given: RequestInit & { body?: string }): Promise<Response> => {
+  return async (url: string, given: FetchInit = {}): Promise<Response> => {
     const started = performance.now();
     const { deadline, init } = takeDeadline(given);
     // A call gets the subgraph timeout, or what is left of the request's deadline when that is less.
@@ -97,7 +106,7 @@ function fetcherWithRetry(subgraph: string, timeoutMs: number, retryDelayMs: num
       const refused = /ECONNREFUSED|ECONNRESET|EPIPE|socket|fetch failed/i.test(
         `${(error as Error).message} ${String((error as { code?: unknown }).code ?? '')}`,
       );
-      if (refused && !isMutation(init.body)) {
+      if (refused && !isMutation(bodyText(init))) {
         await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
         try {
           const response = await attempt();
@@ -123,8 +132,8 @@ function fetcherWithRetry(subgraph: string, timeoutMs: number, retryDelayMs: num
  */
 export const DEADLINE_HEADER = 'x-aurora-deadline';
 
-function takeDeadline(init: RequestInit & { body?: string }): { deadline: number | undefined; init: RequestInit & { body?: string } } {
-  const headers = init.headers as Record<string, string> | undefined;
+function takeDeadline(init: FetchInit): { deadline: number | undefined; init: FetchInit } {
+  const headers = init.headers;
   if (!headers || typeof headers !== 'object' || !(DEADLINE_HEADER in headers)) return { deadline: undefined, init };
   const { [DEADLINE_HEADER]: value, ...rest } = headers;
   const deadline = Number(value);

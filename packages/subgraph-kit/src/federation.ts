@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
@@ -28,8 +27,14 @@ export function federationLink(): string {
   return `extend schema @link(url: "${FEDERATION_SPEC_URL}", import: [${imports}])`;
 }
 
-/** Resolvers in the shape @apollo/subgraph takes, including each entity's `__resolveReference`. */
-export type SubgraphResolvers = GraphQLResolverMap<unknown>;
+/** A schema module as @apollo/subgraph takes it, named from its public `buildSubgraphSchema`. */
+type SchemaModule = Extract<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], { resolvers?: unknown }>;
+
+/**
+ * Resolvers in the shape @apollo/subgraph takes, including each entity's `__resolveReference`;
+ * each resolver names its own context type.
+ */
+export type SubgraphResolvers = NonNullable<SchemaModule['resolvers']>;
 
 function withLink(typeDefs: string): string {
   if (typeDefs.includes('specs.apollo.dev/federation/')) {

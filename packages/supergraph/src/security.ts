@@ -68,7 +68,7 @@ export function secureSupergraph(supergraphSdl: string): SecuredSupergraph {
       ...item,
       directives: item.directives?.filter((directive) => !SECURITY_DIRECTIVES.has(directive.name.value)),
     });
-    return { ...strip(node), fields: node.fields?.map(strip) } as never;
+    return { ...strip(node), fields: node.fields?.map(strip) };
   }
   return { gatewaySdl: print(withoutSecurity), rules };
 }

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 import * as fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestNetwork, type TestNetwork } from '../e2e/network';

@@ -54,9 +54,9 @@ export class TextIndex {
     services: Iterable<IndexedService>,
     readonly analysis: TextAnalysis = 'compounds',
   ) {
-    const documents: Record<string, string>[] = [];
+    const documents: { id: string; [field: string]: string }[] = [];
     for (const service of services) {
-      const document: Record<string, string> = { id: service._id };
+      const document: { id: string; [field: string]: string } = { id: service._id };
       for (const language of TEXT_LANGUAGES) {
         document[field(language, 'name')] = service.name[language] ?? '';
         document[field(language, 'body')] = `${service.summary[language] ?? ''} ${service.description[language] ?? ''}`;
@@ -64,7 +64,7 @@ export class TextIndex {
       }
       documents.push(document);
     }
-    this.index.addAll(documents as never);
+    this.index.addAll(documents);
     this.documents = documents.length;
   }
 

@@ -57,7 +57,7 @@ describe('embedded store in files', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(damaged);
   });
 
-  it('discards an interrupted last write, never acknowledged, with a warning instead of failing on it', async () => {
+  it('discards an interrupted last write, not acknowledged, with a warning instead of failing on it', async () => {
     const directory = temporaryFolder();
     const store = createEmbeddedStore({ directory });
     await store.collection('services').insertOne({ _id: 'kept' });
@@ -70,7 +70,7 @@ describe('embedded store in files', () => {
     expect(await reopened.collection('services').find()).toEqual([{ _id: 'kept' }]);
     await reopened.collection('services').insertOne({ _id: 'next' });
     await reopened.close();
-    expect(warnings).toEqual([`${file} ended in an incomplete write of 24 bytes from an interrupted process; it was never acknowledged and was discarded.`]);
+    expect(warnings).toEqual([`${file} ended in an incomplete write of 24 bytes from an interrupted process; it was not acknowledged and was discarded.`]);
     // Nothing of the unacknowledged write is kept anywhere in the folder.
     for (const name of fs.readdirSync(directory)) expect(fs.readFileSync(path.join(directory, name), 'utf8')).not.toContain('"torn"');
     const again = createEmbeddedStore({ directory });

@@ -1,5 +1,6 @@
 import { Query } from 'mingo';
 import type { Filter } from '../types';
+import { naturalOrder, type Ordered } from './sort';
 
 type Predicate = (document: Record<string, unknown>) => boolean;
 
@@ -32,7 +33,7 @@ function equals(value: unknown, wanted: unknown): boolean {
 
 function compare(value: unknown, bound: unknown, test: (order: number) => boolean): boolean {
   const values = Array.isArray(value) ? value : [value];
-  return values.some((item) => typeof item === typeof bound && item !== null && test(item < (bound as never) ? -1 : item > (bound as never) ? 1 : 0));
+  return values.some((item) => typeof item === typeof bound && item !== null && test(naturalOrder(item as Ordered, bound as Ordered)));
 }
 
 function fieldPredicate(path: string[], condition: unknown): Predicate | null {
@@ -43,12 +44,12 @@ function fieldPredicate(path: string[], condition: unknown): Predicate | null {
   const parts: Predicate[] = [];
   for (const [operator, operand] of operators) {
     if ((operator === '$in' || operator === '$nin') && Array.isArray(operand) && operand.every(SCALAR)) {
-      const set = new Set(operand);
+      const set = new Set<unknown>(operand);
       const hasNull = set.has(null);
       const any: Predicate = (document) => {
         const value = read(document, path);
         if (Array.isArray(value)) return value.some((item) => set.has(item)) || (hasNull && value.includes(null));
-        return set.has(value as never) || (hasNull && value === undefined);
+        return set.has(value) || (hasNull && value === undefined);
       };
       parts.push(operator === '$in' ? any : (document) => !any(document));
     } else if ((operator === '$eq' || operator === '$ne') && SCALAR(operand)) {

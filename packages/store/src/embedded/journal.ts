@@ -46,7 +46,7 @@ function fsyncDirectory(directory: string): void {
 /**
  * An append-only file of a collection's changes, one JSON line each. A change is acknowledged
  * only after its line is written and flushed to disk, so a process killed mid-write can leave at
- * most one incomplete last line, which was never acknowledged: on open it is set aside in a
+ * most one incomplete last line, which was not acknowledged: on open it is set aside in a
  * `.torn-*` file, never silently dropped. Any other unreadable line means the file is damaged,
  * and opening refuses without touching it. When the file holds many superseded lines it is
  * rewritten to a temporary file and renamed over the original, which is atomic.
@@ -56,7 +56,7 @@ function fsyncDirectory(directory: string): void {
  * stays in the file. A process killed between the deletion's line and the rewrite leaves a `del`
  * line behind; the next open sees it and rewrites the file before anything is read from it.
  * An interrupted last line is discarded (with a warning that gives its size, not its content):
- * it was never acknowledged, and keeping it would keep what a person may later ask to erase.
+ * it was not acknowledged, and keeping it would keep what a person may later ask to erase.
  */
 export class CollectionJournal {
   private fd: number;
@@ -94,7 +94,7 @@ export class CollectionJournal {
       lines = rows.length;
       if (tail.length > 0) {
         fs.truncateSync(file, lastNewline + 1);
-        events.warn(`${file} ended in an incomplete write of ${tail.length} bytes from an interrupted process; it was never acknowledged and was discarded.`);
+        events.warn(`${file} ended in an incomplete write of ${tail.length} bytes from an interrupted process; it was not acknowledged and was discarded.`);
       }
     }
     const journal = new CollectionJournal(file, lines);

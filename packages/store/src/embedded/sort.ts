@@ -1,3 +1,11 @@
+/** Values of one JavaScript type that `<` orders: numbers, strings, big integers, booleans, dates. */
+export type Ordered = number | string | bigint | boolean | Date;
+
+/** -1, 0 or 1 as `<` and `>` order two values of the same type. */
+export function naturalOrder(left: Ordered, right: Ordered): number {
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
 type Comparator<T> = (a: T, b: T) => number;
 
 const RANK: Record<string, number> = { undefined: 1, null: 1, number: 2, string: 3, boolean: 8 };
@@ -28,7 +36,7 @@ export function scalarComparator<T>(sort: Record<string, 1 | -1>, documents: T[]
       const left = read(a, path);
       const right = read(b, path);
       const byType = (rank(left) as number) - (rank(right) as number);
-      const order = byType !== 0 ? byType : left === right || (left == null && right == null) ? 0 : (left as never) < (right as never) ? -1 : 1;
+      const order = byType !== 0 ? byType : left === right || (left == null && right == null) ? 0 : naturalOrder(left as Ordered, right as Ordered);
       if (order !== 0) return order * direction;
     }
     return 0;

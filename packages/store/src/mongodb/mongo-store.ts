@@ -92,7 +92,7 @@ class MongoCollection<T extends StoredDocument> implements Collection<T> {
       return { insertedCount: 0, matchedCount: 0, modifiedCount: 0, upsertedCount: 0, deletedCount: 0 };
     }
     // Ordered, like the embedded adapter, so that later operations see earlier ones.
-    const result = await translateErrors(() => this.driver.bulkWrite(operations as never, { ordered: true }));
+    const result = await translateErrors(() => this.driver.bulkWrite(operations, { ordered: true }));
     return {
       insertedCount: result.insertedCount,
       matchedCount: result.matchedCount,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Logger } from '@aurora/subgraph-kit';
-import { upsertChanged, type UpsertCounts } from '@aurora/store';
+import { type Collection, type StoredDocument, upsertChanged, type UpsertCounts } from '@aurora/store';
 import type { DirectoryRepository } from '../repository';
 import { readCodeLists, readOntology } from './codelists';
 import { readGeneralDescriptions } from './general-descriptions';
@@ -65,29 +65,29 @@ export async function importCatalogue(repository: DirectoryRepository, root: str
   const services = [...labelled, ...general, ...legacy.services];
 
   const counts: Record<string, UpsertCounts> = {};
-  const steps = [
-    { name: 'codes', collection: repository.codes, documents: codes },
-    { name: 'organisations', collection: repository.organisations, documents: legacy.organisations },
-    { name: 'channels', collection: repository.channels, documents: legacy.channels },
-    { name: 'services', collection: repository.services, documents: services },
-  ] as const;
-  for (const step of steps) {
+  const sizes: Record<string, number> = {};
+  // One step per collection, each typed by its own documents.
+  const upsertStep = async <T extends StoredDocument>(name: string, collection: Collection<T>, documents: T[]) => {
     const total: UpsertCounts = { created: 0, updated: 0, unchanged: 0 };
-    for (let start = 0; start < step.documents.length; start += BATCH) {
-      const batch = step.documents.slice(start, start + BATCH);
-      const result = await upsertChanged(step.collection as never, batch as never[]);
+    for (let start = 0; start < documents.length; start += BATCH) {
+      const result = await upsertChanged(collection, documents.slice(start, start + BATCH));
       total.created += result.created;
       total.updated += result.updated;
       total.unchanged += result.unchanged;
-      logger.info({ step: step.name, done: Math.min(start + BATCH, step.documents.length), of: step.documents.length }, 'import progress');
+      logger.info({ step: name, done: Math.min(start + BATCH, documents.length), of: documents.length }, 'import progress');
     }
-    counts[step.name] = total;
-  }
+    counts[name] = total;
+    sizes[name] = documents.length;
+  };
+  await upsertStep('codes', repository.codes, codes);
+  await upsertStep('organisations', repository.organisations, legacy.organisations);
+  await upsertStep('channels', repository.channels, legacy.channels);
+  await upsertStep('services', repository.services, services);
   await repository.saveImportState({
     _id: IMPORT_ID,
     version,
     completedAt: new Date().toISOString(),
-    counts: Object.fromEntries(steps.map((step) => [step.name, step.documents.length])),
+    counts: sizes,
   });
   logger.info({ counts }, 'catalogue import complete');
   return { skipped: false, counts };
