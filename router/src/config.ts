@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { LOG_LEVELS, parseEnv } from '@aurora/subgraph-kit';
+import { ROUTER_PORT } from '@aurora/manifest';
 import { z } from 'zod';
 import { DEFAULT_LIMITS, type RouterLimits } from './limits';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './rate-limit';
@@ -28,7 +29,7 @@ const subgraphUrls = z
   });
 
 const routerEnv = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  PORT: z.coerce.number().int().min(0).max(65535).default(ROUTER_PORT),
   HOST: z.string().min(1).default('127.0.0.1'),
   AURORA_SUPERGRAPH_PATH: z
     .string()

@@ -1,4 +1,5 @@
 export { readManifest, MANIFEST_FILE, SUPERGRAPH_FILE, SCHEMA_DIR, type ManifestEntry } from './manifest';
+export { loadSubgraph } from './sources';
 export { composeSupergraph, type CompositionResult, type SubgraphSchema } from './compose';
 export { generateSchemas, findDrift, GENERATED_HEADER, type Drift, type Generated, type GeneratedFile } from './generate';
 export { checkNetwork, type NetworkCheck, type ReviewedSubgraph } from './checks/check-network';

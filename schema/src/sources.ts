@@ -1,21 +1,24 @@
-import { printSchema as printChatbot } from '@aurora/chatbot';
-import { printSchema as printHowAmIDoing } from '@aurora/how-am-i-doing';
-import { printSchema as printKela } from '@aurora/kela';
-import { printSchema as printMikkeli } from '@aurora/mikkeli';
-import { printSchema as printProfile } from '@aurora/profile';
-import { printSchema as printRecommendation } from '@aurora/recommendation';
-import { printSchema as printServiceDirectory } from '@aurora/service-directory';
+import { type ManifestEntry, manifestEntry } from '@aurora/manifest';
+import type { NetworkSubgraph } from '@aurora/subgraph-kit';
 
 /**
- * Where each subgraph of the manifest gets its schema from: the subgraph's own code. The schema
- * workspace is the only one that imports subgraphs, and only to print their schemas.
+ * A subgraph of the manifest, loaded from its package (`@aurora/<name>`): what it exports as
+ * `networkSubgraph` prints its schema and starts it. Nothing lists the subgraphs but the manifest;
+ * the schema workspace and the scripts are the only ones that load subgraphs, and only this way.
  */
-export const SCHEMA_SOURCES: Record<string, () => Promise<string>> = {
-  'service-directory': printServiceDirectory,
-  kela: printKela,
-  mikkeli: printMikkeli,
-  profile: printProfile,
-  recommendation: printRecommendation,
-  chatbot: printChatbot,
-  'how-am-i-doing': printHowAmIDoing,
-};
+export function loadSubgraph(entry: ManifestEntry | string): NetworkSubgraph {
+  const { name, packageName } = typeof entry === 'string' ? manifestEntry(entry) : entry;
+  let loaded: { networkSubgraph?: Partial<NetworkSubgraph> };
+  try {
+    loaded = require(packageName);
+  } catch (error) {
+    throw new Error(`subgraph "${name}": its package ${packageName} could not be loaded (${(error as Error).message.split('\n')[0]}).`);
+  }
+  const subgraph = loaded.networkSubgraph;
+  if (typeof subgraph?.printSchema !== 'function' || typeof subgraph.create !== 'function' || subgraph.name !== name) {
+    throw new Error(
+      `subgraph "${name}": ${packageName} must export networkSubgraph, a NetworkSubgraph named "${name}" (see "Adding a subgraph" in the README).`,
+    );
+  }
+  return subgraph as NetworkSubgraph;
+}

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { developmentKeyFiles, formatFindingLine, mintProviderToken } from './publish-support';
+import { REGISTRY_PORT } from '@aurora/manifest';
 import { ROOT } from './services';
 
 async function main(): Promise<number> {
@@ -18,7 +19,7 @@ async function main(): Promise<number> {
       schema: { type: 'string' },
       token: { type: 'string' },
       organisation: { type: 'string', default: 'local-development' },
-      registry: { type: 'string', default: process.env.AURORA_REGISTRY_URL ?? 'http://localhost:4010' },
+      registry: { type: 'string', default: process.env.AURORA_REGISTRY_URL ?? `http://localhost:${REGISTRY_PORT}` },
     },
   });
   if (!values.name || !values.url || !values.schema) {

@@ -1,21 +1,21 @@
-import * as path from 'node:path';
-import { readManifest } from '@aurora/schema';
+import { type ManifestEntry, REGISTRY_PORT, ROOT, ROUTER_PORT, readManifest } from '@aurora/manifest';
 
-export const ROOT = path.resolve(__dirname, '..', '..');
+export { ROOT, ROUTER_PORT };
 
 // exec: the shell gives way to node, so signals and exit codes are node's own.
 const RUN_TS = 'exec node -r @swc-node/register --conditions=aurora-source';
 
-/** The reference services' pages: each service serves its own at its root. */
-export const PAGES = { chatbot: 'http://localhost:4007/', 'how-am-i-doing': 'http://localhost:4008/' };
+/** The subgraphs of the manifest that serve a page (a reference service), each at its root. */
+export function pages(): ManifestEntry[] {
+  return readManifest().filter((entry) => entry.page);
+}
 
 /** The origins a browser loads the pages from: the router lets only these call it (CORS). */
 function pageOrigins(portOffset: number): string {
-  return [4007, 4008].flatMap((port) => [`http://localhost:${port + portOffset}`, `http://127.0.0.1:${port + portOffset}`]).join(',');
+  return pages()
+    .flatMap(({ port }) => [`http://localhost:${port + portOffset}`, `http://127.0.0.1:${port + portOffset}`])
+    .join(',');
 }
-
-/** The schema registry's port; the router follows it. */
-export const REGISTRY_PORT = 4010;
 
 export interface ServiceCommand {
   name: string;
@@ -28,9 +28,9 @@ export interface ServiceCommand {
  * The processes of a local network: every subgraph of the manifest and the router. With a port
  * offset the subgraphs move and the router is told their new URLs (benchmarks beside `npm start`).
  */
-export function serviceCommands(routerPort = 4000, portOffset = 0, routerEnv: Record<string, string> = {}): ServiceCommand[] {
+export function serviceCommands(routerPort = ROUTER_PORT, portOffset = 0, routerEnv: Record<string, string> = {}): ServiceCommand[] {
   const subgraphs = readManifest().map((entry) => {
-    const port = Number(new URL(entry.routingUrl).port) + portOffset;
+    const port = entry.port + portOffset;
     // Subgraphs that read the network (the recommendation engine follows the catalogue) use this router.
     return {
       name: entry.name,

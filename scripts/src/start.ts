@@ -6,10 +6,9 @@
  */
 import * as path from 'node:path';
 import { ensureDevelopmentSigningKey } from '@aurora/subgraph-kit';
-import { PAGES, ROOT, serviceCommands, waitUntilReady } from './services';
+import { pages, ROOT, ROUTER_PORT, serviceCommands, waitUntilReady } from './services';
 import { supervise } from './supervise';
 
-const ROUTER_PORT = 4000;
 const READY_TIMEOUT_MS = 120_000;
 
 const EXAMPLE_QUERY = '{ services(first: 5) { totalCount edges { node { id name(language: FI) provider { name(language: FI) } } } } }';
@@ -44,8 +43,7 @@ async function main(): Promise<void> {
         `Aurora network ready in ${seconds} s: http://localhost:${ROUTER_PORT}/graphql`,
         '',
         'Open in a browser:',
-        `  Chat (find services):   ${PAGES.chatbot}`,
-        `  How am I doing?:        ${PAGES['how-am-i-doing']}`,
+        ...pages().map((page) => `  ${`${page.name}:`.padEnd(18)} http://localhost:${page.port}/`),
         '',
         'Try a query:',
         `  curl -s http://localhost:${ROUTER_PORT}/graphql -H 'content-type: application/json' \\`,

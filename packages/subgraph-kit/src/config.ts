@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { manifestEntry } from '@aurora/manifest';
 import { z } from 'zod';
 
 /** A configuration that cannot be used, with every problem named by its variable. */
@@ -11,8 +12,13 @@ export class ConfigError extends Error {
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
-/** The settings every subgraph reads, with defaults that make `npm start` work on a fresh clone. */
-export function subgraphEnvSchema(defaultPort: number) {
+/**
+ * The settings every subgraph reads, with defaults that make `npm start` work on a fresh clone.
+ * Given a subgraph's name, PORT defaults to its port in the network's manifest (read only when
+ * PORT is not set); a service that is not a subgraph of the manifest gives its port.
+ */
+export function subgraphEnvSchema(nameOrPort: string | number) {
+  const defaultPort = typeof nameOrPort === 'number' ? () => nameOrPort : () => manifestEntry(nameOrPort).port;
   return z.object({
     PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort),
     HOST: z.string().min(1).default('127.0.0.1'),

@@ -25,6 +25,7 @@ export {
 export { localise, LANGUAGES, type Language, type LocalisedText } from './language';
 export { closeOnSignal, runService } from './shutdown';
 export { runSubgraph, type SubgraphEnv } from './run-subgraph';
+export type { NetworkServices, NetworkSubgraph } from './network-subgraph';
 export {
   ProviderTokenVerifier,
   requireScope,

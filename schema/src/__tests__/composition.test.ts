@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { printSchema as printServiceDirectory } from '@aurora/service-directory';
-import { composeSupergraph, findDrift, generateSchemas, MANIFEST_FILE, readManifest, SCHEMA_DIR } from '../index';
+
+import { composeSupergraph, findDrift, generateSchemas, loadSubgraph, MANIFEST_FILE, readManifest, SCHEMA_DIR } from '../index';
 
 describe('composition', () => {
   it("composes the manifest's subgraphs, and what is committed matches the code", async () => {
@@ -29,7 +29,7 @@ describe('composition', () => {
       type Query { other: Int }
       type Service @key(fields: "id") { id: ID! name: Int }`;
     const result = composeSupergraph([
-      { name: 'service-directory', url: 'http://localhost:4001/graphql', sdl: await printServiceDirectory() },
+      { name: 'service-directory', url: 'http://localhost:4001/graphql', sdl: await loadSubgraph('service-directory').printSchema() },
       { name: 'conflicting', url: 'http://localhost:4999/graphql', sdl: conflicting },
     ]);
     expect(result).toEqual({

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { REGISTRY_PORT } from '@aurora/manifest';
 import { openStore } from '@aurora/store';
 import { closeOnSignal, createLogger, parseEnv, providerAuthSettings, ProviderTokenVerifier, runService, subgraphEnvSchema } from '@aurora/subgraph-kit';
 import { NETWORK_OWNER } from '@aurora/supergraph';
@@ -8,10 +9,8 @@ import { readManifest, SCHEMA_DIR } from '../manifest';
 import { SchemaRegistry } from './registry';
 import { createRegistryServer } from './server';
 
-export const DEFAULT_PORT = 4010;
-
 runService('registry', async () => {
-  const config = parseEnv('registry', subgraphEnvSchema(DEFAULT_PORT), process.env);
+  const config = parseEnv('registry', subgraphEnvSchema(REGISTRY_PORT), process.env);
   const logger = createLogger('registry', config.LOG_LEVEL);
   const store = await openStore({
     subgraph: 'registry',

@@ -60,7 +60,7 @@ const entirelyFrom = (value: unknown, own: Set<string>): boolean =>
       ? Object.entries(value).every(([key, inner]) => (key === '__typename' || own.has(key)) && entirelyFrom(inner, own))
       : true;
 
-const SUBGRAPHS: SubgraphName[] = ['service-directory', 'kela', 'mikkeli', 'profile', 'recommendation', 'chatbot', 'how-am-i-doing'];
+const SUBGRAPHS = readManifest().map((entry) => entry.name) as SubgraphName[];
 const answers: Record<string, { data: unknown; reached: SubgraphName[] }> = {};
 
 beforeAll(async () => {

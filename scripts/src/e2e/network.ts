@@ -4,18 +4,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Writable } from 'node:stream';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { createChatbotSubgraph, printSchema as printChatbot } from '@aurora/chatbot';
-import { createHowAmIDoingSubgraph, printSchema as printHowAmIDoing } from '@aurora/how-am-i-doing';
-import { createKelaSubgraph } from '@aurora/kela';
-import { createMikkeliSubgraph } from '@aurora/mikkeli';
-import { createProfileSubgraph, printSchema as printProfile } from '@aurora/profile';
-import { createRecommendationSubgraph, printSchema as printRecommendation, type RecommendationSubgraph } from '@aurora/recommendation';
+import type { RecommendationSubgraph } from '@aurora/recommendation';
 import { createRouter } from '@aurora/router';
 import { NETWORK_RULES } from '@aurora/supergraph';
-import { composeSupergraph, createRegistryServer, readManifest, SchemaRegistry, SUPERGRAPH_FILE } from '@aurora/schema';
-import { createServiceDirectory, printSchema as printDirectory } from '@aurora/service-directory';
-import { printSchema as printKela } from '@aurora/kela';
-import { printSchema as printMikkeli } from '@aurora/mikkeli';
+import { composeSupergraph, createRegistryServer, loadSubgraph, readManifest, SchemaRegistry, SUPERGRAPH_FILE } from '@aurora/schema';
 import { createEmbeddedStore, type DocumentStore } from '@aurora/store';
 import { countingStore, type StoreOperation } from '@aurora/store/testing';
 import {
@@ -28,6 +20,10 @@ import {
 } from '@aurora/subgraph-kit';
 import { createProbeSubgraph, PROBE_SDL } from './probe-subgraph';
 
+/**
+ * The subgraphs tests refer to by name. The network starts every subgraph of the manifest
+ * (schema/supergraph.yaml), whether named here or not; `probe` is the tests' own.
+ */
 export type SubgraphName = 'service-directory' | 'kela' | 'mikkeli' | 'profile' | 'recommendation' | 'chatbot' | 'how-am-i-doing' | 'probe';
 
 /** What reached one subgraph: each request's kind and headers, and each store operation. */
@@ -103,16 +99,8 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
     },
   });
   const logger = createLogger('e2e', 'debug', sink);
-  const names: SubgraphName[] = [
-    'service-directory',
-    'kela',
-    'mikkeli',
-    'profile',
-    'recommendation',
-    'chatbot',
-    'how-am-i-doing',
-    ...(options.withProbe ? (['probe'] as const) : []),
-  ];
+  const manifest = readManifest();
+  const names = [...manifest.map((entry) => entry.name), ...(options.withProbe ? ['probe'] : [])] as SubgraphName[];
   const storeFor = (name: string) => createEmbeddedStore(options.dataDir ? { directory: path.join(options.dataDir, name) } : {});
   const counted = Object.fromEntries(names.map((name) => [name, countingStore(storeFor(name))])) as Record<SubgraphName, ReturnType<typeof countingStore>>;
   const traffic = Object.fromEntries(
@@ -122,62 +110,45 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
   const auth = { issuer: 'aurora-e2e', audience: 'aurora-network', publicKeyFile: keys.publicKeyFile };
   const secret = randomBytes(32).toString('base64url');
   const probeReceived: unknown[] = [];
-  let recommendation: RecommendationSubgraph | undefined;
   // The reference services read the router; it starts after them, so they ask for its address when they need it.
   let routerUrl = '';
 
-  const factories: Record<SubgraphName, () => Promise<SubgraphServer>> = {
-    'service-directory': () =>
-      createServiceDirectory({ store: counted['service-directory'].store, logger, auth, plugins: [recordTraffic(traffic['service-directory'])] }),
-    kela: () => createKelaSubgraph({ store: counted.kela.store, logger, plugins: [recordTraffic(traffic.kela)] }),
-    mikkeli: () => createMikkeliSubgraph({ store: counted.mikkeli.store, logger, plugins: [recordTraffic(traffic.mikkeli)] }),
-    profile: () => createProfileSubgraph({ store: counted.profile.store, logger, personalDataSecret: secret, plugins: [recordTraffic(traffic.profile)] }),
-    recommendation: async () => {
-      recommendation = await createRecommendationSubgraph({
-        store: counted.recommendation.store,
-        logger,
-        personalDataSecret: secret,
-        plugins: [recordTraffic(traffic.recommendation)],
-      });
-      return recommendation;
-    },
-    chatbot: () =>
-      createChatbotSubgraph({
-        store: counted.chatbot.store,
-        logger,
-        personalDataSecret: secret,
-        auth,
-        routerUrl: () => routerUrl,
-        plugins: [recordTraffic(traffic.chatbot)],
-      }),
-    'how-am-i-doing': () =>
-      createHowAmIDoingSubgraph({
-        store: counted['how-am-i-doing'].store,
-        logger,
-        personalDataSecret: secret,
-        publicRouterUrl: () => routerUrl,
-        plugins: [recordTraffic(traffic['how-am-i-doing'])],
-      }),
-    probe: async () => {
-      const server = createProbeSubgraph(counted.probe.store, logger, secret, probeReceived, [recordTraffic(traffic.probe)]);
-      return { listen: (port, host) => server.listen(port, host) };
-    },
+  // Every subgraph of the manifest starts the same way, from what its package exports; the probe is the tests' own.
+  const factories = Object.fromEntries(
+    manifest.map((entry) => [
+      entry.name,
+      () =>
+        loadSubgraph(entry).create({
+          store: counted[entry.name as SubgraphName].store,
+          logger,
+          personalDataSecret: secret,
+          auth,
+          routerUrl: () => routerUrl,
+          publicRouterUrl: () => routerUrl,
+          plugins: [recordTraffic(traffic[entry.name as SubgraphName])],
+        }),
+    ]),
+  ) as Record<SubgraphName, () => Promise<SubgraphServer>>;
+  factories.probe = async () => {
+    const server = createProbeSubgraph(counted.probe.store, logger, secret, probeReceived, [recordTraffic(traffic.probe)]);
+    return { listen: (port, host) => server.listen(port, host) };
   };
+  const created = {} as Record<SubgraphName, SubgraphServer>;
   const running = {} as Record<SubgraphName, RunningServer>;
-  for (const name of names) running[name] = await (await factories[name]()).listen(0);
+  const start = async (name: SubgraphName, port: number) => {
+    created[name] = await factories[name]();
+    running[name] = await created[name].listen(port);
+  };
+  for (const name of names) await start(name, 0);
+  // The recommendation subgraph's engine is driven by the tests (syncCatalogue).
+  const recommendation = () => created.recommendation as RecommendationSubgraph;
 
   let supergraphSdl = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
   if (options.withProbe) {
     const printed: Record<string, string> = {
-      'service-directory': await printDirectory(),
-      kela: await printKela(),
-      mikkeli: await printMikkeli(),
-      profile: await printProfile(),
-      recommendation: await printRecommendation(),
-      chatbot: await printChatbot(),
-      'how-am-i-doing': await printHowAmIDoing(),
       probe: `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@external", "@requires"])\n${PROBE_SDL}`,
     };
+    for (const entry of manifest) printed[entry.name] = await loadSubgraph(entry).printSchema();
     const composed = composeSupergraph(names.map((name) => ({ name, url: running[name].url, sdl: printed[name] as string })));
     if (!composed.ok) throw new Error(`the test supergraph does not compose: ${JSON.stringify(composed.errors)}`);
     supergraphSdl = composed.supergraphSdl;
@@ -200,7 +171,7 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
     store: routerStore,
     deletionRetryMs: options.deletionRetryMs ?? 60_000,
     providerAuth: auth,
-    corsOrigins: (['chatbot', 'how-am-i-doing'] as const).map((name) => new URL(running[name].url).origin),
+    corsOrigins: manifest.filter((entry) => entry.page).map((entry) => new URL(running[entry.name as SubgraphName].url).origin),
     responseCache: options.responseCache ?? false,
     // The probe stands for a service the network registers as keeping personal data.
     networkRules: options.withProbe ? { ...NETWORK_RULES, personalDataSubgraphs: [...NETWORK_RULES.personalDataSubgraphs, 'probe'] } : NETWORK_RULES,
@@ -227,10 +198,10 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
     registryUrl: registry?.url ?? null,
     reset,
     get recommendation() {
-      return recommendation as RecommendationSubgraph;
+      return recommendation();
     },
     async syncCatalogue() {
-      const report = await (recommendation as RecommendationSubgraph).service.syncNow(async (query, variables) => {
+      const report = await recommendation().service.syncNow(async (query, variables) => {
         const response = await fetch(router.url, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
@@ -254,7 +225,7 @@ export async function startTestNetwork(options: TestNetworkOptions = {}): Promis
       await running[name].close();
     },
     async restartSubgraph(name) {
-      running[name] = await (await factories[name]()).listen(running[name].port);
+      await start(name, running[name].port);
     },
     async close() {
       await router.close();

@@ -1,4 +1,4 @@
-export { createChatbotSubgraph, printSchema, SUBGRAPH_NAME, type ChatbotOptions } from './subgraph';
+export { createChatbotSubgraph, networkSubgraph, printSchema, SUBGRAPH_NAME, type ChatbotOptions } from './subgraph';
 export { Dialogue, guessLanguage, MAX_MESSAGE, type ChatTurn, type RouterPost } from './dialogue';
 export { IntentClassifier, features, MIN_CONFIDENCE, type Intent, type Utterances } from './intents';
 export { findAge, findMunicipality } from './entities';

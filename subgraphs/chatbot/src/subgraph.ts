@@ -14,6 +14,7 @@ import {
   type ProviderAuthSettings,
   type RunningServer,
   type SubgraphEnv,
+  type NetworkSubgraph,
 } from '@aurora/subgraph-kit';
 import { mountPage } from '@aurora/web-ui';
 import { Dialogue, type RouterPost } from './dialogue';
@@ -32,7 +33,7 @@ export interface ChatbotOptions {
   /** The router's GraphQL endpoint, for the chatbot itself and for the page; read when needed (tests learn it later). */
   routerUrl?: () => string;
   publicRouterUrl?: () => string;
-  plugins?: ApolloServerPlugin<ChatbotContext>[];
+  plugins?: ApolloServerPlugin[];
 }
 
 /** The chatbot as a subgraph with its web page at /, on its own store. */
@@ -53,10 +54,10 @@ export async function createChatbotSubgraph(options: ChatbotOptions) {
   const auth = options.auth ?? (options.config ? providerAuthSettings(options.config) : { issuer: 'aurora-dev', audience: 'aurora-network' });
   const server = createSubgraphServer<ChatbotContext>({
     name: SUBGRAPH_NAME,
-    schema: buildSubgraphFromSdl(typeDefs, createResolvers(dialogue, new ProviderTokenVerifier(auth)) as never),
+    schema: buildSubgraphFromSdl(typeDefs, createResolvers(dialogue, new ProviderTokenVerifier(auth))),
     logger: options.logger,
     context: (request) => ({ pseudonym: pseudonymOf(request), authorization: request.headers.authorization }),
-    plugins: options.plugins as never,
+    plugins: options.plugins,
     routes: (app) => mountPage(app, { publicDir: PUBLIC_DIR, graphqlUrl: publicRouterUrl }),
     personalData: {
       secret,
@@ -94,3 +95,6 @@ export async function createChatbotSubgraph(options: ChatbotOptions) {
 export async function printSchema(): Promise<string> {
   return printSubgraphSchema(buildSubgraphFromSdl(typeDefs, {}));
 }
+
+/** This subgraph as the network loads it from the manifest (`npm run schema:compose`, the end-to-end tests). */
+export const networkSubgraph: NetworkSubgraph = { name: SUBGRAPH_NAME, printSchema, create: (services) => createChatbotSubgraph(services) };

@@ -1,15 +1,14 @@
+import { ROUTER_PORT } from '@aurora/manifest';
 import { parseEnv, subgraphEnvSchema } from '@aurora/subgraph-kit';
 import { z } from 'zod';
-
-export const DEFAULT_PORT = 4008;
 
 /** How am I doing?'s settings; the only place its environment is read. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   return parseEnv(
     'how-am-i-doing',
-    subgraphEnvSchema(DEFAULT_PORT).extend({
+    subgraphEnvSchema('how-am-i-doing').extend({
       /** The router as a person's browser reaches it (the page talks only to it). */
-      AURORA_PUBLIC_ROUTER_URL: z.string().url().default('http://localhost:4000/graphql'),
+      AURORA_PUBLIC_ROUTER_URL: z.string().url().default(`http://localhost:${ROUTER_PORT}/graphql`),
     }),
     env,
   );

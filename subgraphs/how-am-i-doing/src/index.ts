@@ -1,2 +1,2 @@
-export { createHowAmIDoingSubgraph, printSchema, SUBGRAPH_NAME, type HowAmIDoingOptions } from './subgraph';
+export { createHowAmIDoingSubgraph, networkSubgraph, printSchema, SUBGRAPH_NAME, type HowAmIDoingOptions } from './subgraph';
 export { METERS, LINKS, SOURCES } from './model';

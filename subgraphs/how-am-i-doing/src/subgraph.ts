@@ -11,6 +11,7 @@ import {
   type Logger,
   type SubgraphEnv,
   type SubgraphServer,
+  type NetworkSubgraph,
 } from '@aurora/subgraph-kit';
 import { mountPage } from '@aurora/web-ui';
 import { AssessmentRepository } from './repository';
@@ -27,7 +28,7 @@ export interface HowAmIDoingOptions {
   config?: SubgraphEnv & { AURORA_PUBLIC_ROUTER_URL?: string };
   /** The router's GraphQL endpoint as the page reaches it; read when the page asks. */
   publicRouterUrl?: () => string;
-  plugins?: ApolloServerPlugin<HowAmIDoingContext>[];
+  plugins?: ApolloServerPlugin[];
 }
 
 /** How am I doing? as a subgraph with its page at /, on its own store. */
@@ -37,10 +38,10 @@ export async function createHowAmIDoingSubgraph(options: HowAmIDoingOptions): Pr
   const publicRouterUrl = options.publicRouterUrl ?? (() => options.config?.AURORA_PUBLIC_ROUTER_URL ?? 'http://localhost:4000/graphql');
   const server = createSubgraphServer<HowAmIDoingContext>({
     name: SUBGRAPH_NAME,
-    schema: buildSubgraphFromSdl(typeDefs, createResolvers(repository) as never),
+    schema: buildSubgraphFromSdl(typeDefs, createResolvers(repository)),
     logger: options.logger,
     context: (request) => ({ pseudonym: pseudonymOf(request) }),
-    plugins: options.plugins as never,
+    plugins: options.plugins,
     routes: (app) => mountPage(app, { publicDir: PUBLIC_DIR, graphqlUrl: publicRouterUrl }),
     personalData: {
       secret,
@@ -61,3 +62,6 @@ export async function createHowAmIDoingSubgraph(options: HowAmIDoingOptions): Pr
 export async function printSchema(): Promise<string> {
   return printSubgraphSchema(buildSubgraphFromSdl(typeDefs, {}));
 }
+
+/** This subgraph as the network loads it from the manifest (`npm run schema:compose`, the end-to-end tests). */
+export const networkSubgraph: NetworkSubgraph = { name: SUBGRAPH_NAME, printSchema, create: (services) => createHowAmIDoingSubgraph(services) };

@@ -1,8 +1,6 @@
 import { parseEnv, subgraphEnvSchema } from '@aurora/subgraph-kit';
 
-export const DEFAULT_PORT = 4002;
-
 /** The benefits agency subgraph's settings; the only place its environment is read. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
-  return parseEnv('kela', subgraphEnvSchema(DEFAULT_PORT), env);
+  return parseEnv('kela', subgraphEnvSchema('kela'), env);
 }

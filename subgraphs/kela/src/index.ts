@@ -1,3 +1,3 @@
-export { createKelaSubgraph, printSchema, SUBGRAPH_NAME, type KelaOptions } from './subgraph';
+export { createKelaSubgraph, networkSubgraph, printSchema, SUBGRAPH_NAME, type KelaOptions } from './subgraph';
 export { EXAMPLE_BENEFITS } from './example-data';
 export { loadConfig } from './config';

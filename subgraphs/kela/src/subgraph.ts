@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentStore } from '@aurora/store';
-import { buildSubgraphFromClasses, createSubgraphServer, type Logger, type SubgraphServer } from '@aurora/subgraph-kit';
+import { buildSubgraphFromClasses, createSubgraphServer, type Logger, type SubgraphServer, type NetworkSubgraph } from '@aurora/subgraph-kit';
 import { EXAMPLE_BENEFITS } from './example-data';
 import { createLoaders, type KelaContext } from './loaders';
 import { BenefitRepository } from './repository';
@@ -28,7 +28,7 @@ function buildSchema() {
 export interface KelaOptions {
   store: DocumentStore;
   logger: Logger;
-  plugins?: ApolloServerPlugin<KelaContext>[];
+  plugins?: ApolloServerPlugin[];
 }
 
 /** The benefits agency's subgraph on its own store, seeded with its example benefits. */
@@ -44,7 +44,7 @@ export async function createKelaSubgraph(options: KelaOptions): Promise<Subgraph
     schema: await buildSchema(),
     logger: options.logger,
     context: () => ({ loaders: createLoaders(repository), repository }),
-    plugins: options.plugins as never,
+    plugins: options.plugins,
   });
 }
 
@@ -52,3 +52,6 @@ export async function createKelaSubgraph(options: KelaOptions): Promise<Subgraph
 export async function printSchema(): Promise<string> {
   return printSubgraphSchema(await buildSchema());
 }
+
+/** This subgraph as the network loads it from the manifest (`npm run schema:compose`, the end-to-end tests). */
+export const networkSubgraph: NetworkSubgraph = { name: SUBGRAPH_NAME, printSchema, create: (services) => createKelaSubgraph(services) };

@@ -1,3 +1,3 @@
-export { createMikkeliSubgraph, printSchema, typeDefs, SUBGRAPH_NAME, type MikkeliOptions } from './subgraph';
+export { createMikkeliSubgraph, networkSubgraph, printSchema, typeDefs, SUBGRAPH_NAME, type MikkeliOptions } from './subgraph';
 export { EXAMPLE_VISITING_DETAILS } from './example-data';
 export { loadConfig } from './config';

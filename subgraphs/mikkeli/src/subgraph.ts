@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import type { DocumentStore } from '@aurora/store';
-import { buildSubgraphFromSdl, createSubgraphServer, type Logger, type SubgraphServer } from '@aurora/subgraph-kit';
+import { buildSubgraphFromSdl, createSubgraphServer, type Logger, type SubgraphServer, type NetworkSubgraph } from '@aurora/subgraph-kit';
 import { EXAMPLE_VISITING_DETAILS } from './example-data';
 import { createLoaders, type MikkeliContext } from './loaders';
 import { VisitingDetailsRepository } from './repository';
@@ -16,7 +16,7 @@ export const typeDefs = fs.readFileSync(path.join(__dirname, 'schema.graphql'), 
 export interface MikkeliOptions {
   store: DocumentStore;
   logger: Logger;
-  plugins?: ApolloServerPlugin<MikkeliContext>[];
+  plugins?: ApolloServerPlugin[];
 }
 
 /** The City of Mikkeli's subgraph on its own store, seeded with its example visiting details. */
@@ -31,7 +31,7 @@ export async function createMikkeliSubgraph(options: MikkeliOptions): Promise<Su
     schema: buildSubgraphFromSdl(typeDefs, resolvers),
     logger: options.logger,
     context: () => ({ loaders: createLoaders(repository) }),
-    plugins: options.plugins as never,
+    plugins: options.plugins,
   });
 }
 
@@ -39,3 +39,6 @@ export async function createMikkeliSubgraph(options: MikkeliOptions): Promise<Su
 export async function printSchema(): Promise<string> {
   return printSubgraphSchema(buildSubgraphFromSdl(typeDefs, {}));
 }
+
+/** This subgraph as the network loads it from the manifest (`npm run schema:compose`, the end-to-end tests). */
+export const networkSubgraph: NetworkSubgraph = { name: SUBGRAPH_NAME, printSchema, create: (services) => createMikkeliSubgraph(services) };

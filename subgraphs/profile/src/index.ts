@@ -1,2 +1,2 @@
-export { createProfileSubgraph, printSchema, typeDefs, SUBGRAPH_NAME, type ProfileOptions } from './subgraph';
+export { createProfileSubgraph, networkSubgraph, printSchema, typeDefs, SUBGRAPH_NAME, type ProfileOptions } from './subgraph';
 export { loadConfig } from './config';

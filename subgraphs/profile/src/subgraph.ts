@@ -11,6 +11,7 @@ import {
   type Logger,
   type SubgraphEnv,
   type SubgraphServer,
+  type NetworkSubgraph,
 } from '@aurora/subgraph-kit';
 import { createLoaders, type ProfileContext } from './loaders';
 import { ProfileRepository } from './repository';
@@ -26,7 +27,7 @@ export interface ProfileOptions {
   /** The router-only secret of the personal-data interface; from the config when started by main(). */
   personalDataSecret?: string;
   config?: SubgraphEnv;
-  plugins?: ApolloServerPlugin<ProfileContext>[];
+  plugins?: ApolloServerPlugin[];
 }
 
 /** Profile management on its own store, offering the router export and deletion by pseudonym. */
@@ -38,7 +39,7 @@ export async function createProfileSubgraph(options: ProfileOptions): Promise<Su
     schema: buildSubgraphFromSdl(typeDefs, createResolvers(repository)),
     logger: options.logger,
     context: (request) => ({ loaders: createLoaders(repository), pseudonym: pseudonymOf(request) }),
-    plugins: options.plugins as never,
+    plugins: options.plugins,
     personalData: {
       secret,
       handler: {
@@ -58,3 +59,6 @@ export async function createProfileSubgraph(options: ProfileOptions): Promise<Su
 export async function printSchema(): Promise<string> {
   return printSubgraphSchema(buildSubgraphFromSdl(typeDefs, {}));
 }
+
+/** This subgraph as the network loads it from the manifest (`npm run schema:compose`, the end-to-end tests). */
+export const networkSubgraph: NetworkSubgraph = { name: SUBGRAPH_NAME, printSchema, create: (services) => createProfileSubgraph(services) };

@@ -1,4 +1,4 @@
-export { createRecommendationSubgraph, printSchema, SUBGRAPH_NAME, type RecommendationOptions, type RecommendationSubgraph } from './subgraph';
+export { createRecommendationSubgraph, networkSubgraph, printSchema, SUBGRAPH_NAME, type RecommendationOptions, type RecommendationSubgraph } from './subgraph';
 export {
   RecommendationEngine,
   violations,

@@ -11,6 +11,7 @@ import {
   type Logger,
   type RunningServer,
   type SubgraphEnv,
+  type NetworkSubgraph,
 } from '@aurora/subgraph-kit';
 import type { EngineOptions } from './engine';
 import { createResolvers, type RecommendationContext } from './resolvers';
@@ -28,7 +29,7 @@ export interface RecommendationOptions {
   /** Follow the catalogue through this router endpoint once listening (main() sets it from the config). */
   follow?: { routerUrl: string; intervalMs: number };
   engine?: EngineOptions;
-  plugins?: ApolloServerPlugin<RecommendationContext>[];
+  plugins?: ApolloServerPlugin[];
 }
 
 export interface RecommendationSubgraph {
@@ -47,10 +48,10 @@ export async function createRecommendationSubgraph(options: RecommendationOption
       : undefined);
   const server = createSubgraphServer<RecommendationContext>({
     name: SUBGRAPH_NAME,
-    schema: buildSubgraphFromSdl(typeDefs, createResolvers(service) as never),
+    schema: buildSubgraphFromSdl(typeDefs, createResolvers(service)),
     logger: options.logger,
     context: (request) => ({ pseudonym: pseudonymOf(request) }),
-    plugins: options.plugins as never,
+    plugins: options.plugins,
     readiness: () => service.readiness(),
     personalData: {
       secret,
@@ -86,3 +87,10 @@ export async function createRecommendationSubgraph(options: RecommendationOption
 export async function printSchema(): Promise<string> {
   return printSubgraphSchema(buildSubgraphFromSdl(typeDefs, {}));
 }
+
+/** This subgraph as the network loads it from the manifest (`npm run schema:compose`, the end-to-end tests). */
+export const networkSubgraph: NetworkSubgraph<RecommendationSubgraph> = {
+  name: SUBGRAPH_NAME,
+  printSchema,
+  create: (services) => createRecommendationSubgraph(services),
+};

@@ -1,9 +1,7 @@
 import { parseEnv, subgraphEnvSchema } from '@aurora/subgraph-kit';
 import { z } from 'zod';
 
-export const DEFAULT_PORT = 4001;
-
-const directoryEnv = subgraphEnvSchema(DEFAULT_PORT).extend({
+const directoryEnv = subgraphEnvSchema('service-directory').extend({
   /** How search reads texts: compounds (default), or stems, the earlier analysis, to measure against. */
   AURORA_SEARCH_ANALYSIS: z.enum(['compounds', 'stems']).default('compounds'),
 });

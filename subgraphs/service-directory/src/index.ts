@@ -1,4 +1,4 @@
-export { createServiceDirectory, printSchema, typeDefs, SUBGRAPH_NAME, type ServiceDirectoryOptions } from './subgraph';
+export { createServiceDirectory, networkSubgraph, printSchema, typeDefs, SUBGRAPH_NAME, type ServiceDirectoryOptions } from './subgraph';
 export type { SearchAnalysis } from './search/search-index';
 export { DirectoryRepository } from './repository';
 export { importCatalogue } from './import/import-catalogue';

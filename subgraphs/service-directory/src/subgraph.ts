@@ -12,6 +12,7 @@ import {
   type ProviderAuthSettings,
   type SubgraphEnv,
   type SubgraphServer,
+  type NetworkSubgraph,
 } from '@aurora/subgraph-kit';
 import { Directory } from './directory';
 import { Publishing } from './publishing';
@@ -34,7 +35,7 @@ export interface ServiceDirectoryOptions {
   config?: SubgraphEnv & { AURORA_SEARCH_ANALYSIS?: SearchAnalysis };
   /** The catalogue data to import at first start; the bundled data by default. */
   dataRoot?: string;
-  plugins?: ApolloServerPlugin<DirectoryContext>[];
+  plugins?: ApolloServerPlugin[];
   /** How search reads texts; compounds by default (`stems` is the earlier analysis, for evaluation). */
   searchAnalysis?: SearchAnalysis;
 }
@@ -61,7 +62,7 @@ export async function createServiceDirectory(options: ServiceDirectoryOptions): 
     schema: buildSubgraphFromSdl(typeDefs, createResolvers(directory, new Publishing(directory, new ProviderTokenVerifier(auth)))),
     logger: options.logger,
     context: (request) => ({ loaders: createLoaders(repository), authorization: request.headers.authorization }),
-    plugins: options.plugins as never,
+    plugins: options.plugins,
   });
   return { ...server, repository };
 }
@@ -70,3 +71,6 @@ export async function createServiceDirectory(options: ServiceDirectoryOptions): 
 export async function printSchema(): Promise<string> {
   return printSubgraphSchema(buildSubgraphFromSdl(typeDefs, {}));
 }
+
+/** This subgraph as the network loads it from the manifest (`npm run schema:compose`, the end-to-end tests). */
+export const networkSubgraph: NetworkSubgraph = { name: SUBGRAPH_NAME, printSchema, create: (services) => createServiceDirectory(services) };

@@ -1,0 +1,34 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { DocumentStore } from '@aurora/store';
+import type { Logger } from './logger';
+import type { ProviderAuthSettings } from './provider-auth';
+import type { SubgraphServer } from './server';
+
+/**
+ * What a network gives each subgraph it starts in one process (the end-to-end tests, the
+ * benchmarks): the same for every subgraph, each taking what it uses.
+ */
+export interface NetworkServices {
+  store: DocumentStore;
+  logger: Logger;
+  /** The router-only secret of the personal-data interface. */
+  personalDataSecret: string;
+  /** How provider tokens are checked. */
+  auth: ProviderAuthSettings;
+  /** The router as this process reaches it; asked when needed, as the router starts after the subgraphs. */
+  routerUrl: () => string;
+  /** The router as a person's browser reaches it. */
+  publicRouterUrl: () => string;
+  /** Extra Apollo Server plugins (the tests record each request with one). */
+  plugins: ApolloServerPlugin[];
+}
+
+/**
+ * A subgraph of the network's manifest, as its package exports it (`networkSubgraph`): the name
+ * it has in the manifest, its schema as composition sees it, and how to start it.
+ */
+export interface NetworkSubgraph<Server extends SubgraphServer = SubgraphServer> {
+  name: string;
+  printSchema(): Promise<string>;
+  create(services: NetworkServices): Promise<Server>;
+}
