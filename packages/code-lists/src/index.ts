@@ -69,6 +69,19 @@ export const METERS = [
   'workingStudying',
 ] as const;
 export type Meter = (typeof METERS)[number];
+/** What each meter is about, as the GraphQL schema describes it. */
+export const METER_DESCRIPTIONS: Readonly<Record<Meter, string>> = {
+  family: 'Family and close people.',
+  finance: 'Financial situation.',
+  friends: 'Trusted friends.',
+  health: 'Physical and mental health.',
+  housing: 'Housing.',
+  improvementOfStrengths: "Developing one's strengths, hobbies.",
+  lifeSatisfaction: 'Life as a whole.',
+  resilience: 'Overcoming difficulties.',
+  selfEsteem: 'Self-esteem.',
+  workingStudying: 'Managing at work, in studies or in daily routines.',
+};
 export const DIMENSIONS = [
   'FAMILY',
   'FINANCE',

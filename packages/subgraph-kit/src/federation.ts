@@ -3,6 +3,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { withSharedTypes } from './shared-types';
 
 /** The one place that names the Federation version every subgraph of the network speaks. */
 export const FEDERATION_SPEC_URL = 'https://specs.apollo.dev/federation/v2.9';
@@ -45,7 +46,7 @@ function withLink(typeDefs: string): string {
 
 /** Builds a Federation 2 subgraph schema from SDL (without `@link`) and resolvers. */
 export function buildSubgraphFromSdl(typeDefs: string, resolvers: SubgraphResolvers): GraphQLSchema {
-  return buildSubgraphSchema([{ typeDefs: parse(withLink(typeDefs)), resolvers }]);
+  return buildSubgraphSchema([{ typeDefs: parse(withLink(withSharedTypes(typeDefs))), resolvers }]);
 }
 
 export interface ClassSubgraphOptions {

@@ -7,6 +7,7 @@ export {
   type ClassSubgraphOptions,
   type SubgraphResolvers,
 } from './federation';
+export { SHARED_TYPES, withSharedTypes } from './shared-types';
 export { createSubgraphServer, type BaseContext, type RunningServer, type SubgraphServer, type SubgraphServerOptions } from './server';
 export { ErrorCode, codedError, badUserInput } from './errors';
 export { createLogger, type Logger } from './logger';

@@ -1,19 +1,8 @@
+import type { Dimension } from '@aurora/code-lists';
 import type { Language, LocalisedText } from '@aurora/subgraph-kit';
 
-/** The ten 3X10D meters of AuroraAI's life-situation model. */
-export const WELLBEING_DIMENSIONS = [
-  'FAMILY',
-  'FINANCE',
-  'FRIENDS',
-  'HEALTH',
-  'HOUSING',
-  'IMPROVEMENT_OF_STRENGTHS',
-  'LIFE_SATISFACTION',
-  'RESILIENCE',
-  'SELF_ESTEEM',
-  'WORKING_STUDYING',
-] as const;
-export type WellbeingDimension = (typeof WELLBEING_DIMENSIONS)[number];
+/** The ten 3X10D meters of AuroraAI's life-situation model, as the code lists name them. */
+export type WellbeingDimension = Dimension;
 
 /** Where a service record came from; a frontend may show it, the recommender weighs it. */
 export type ServiceOrigin = 'LABELLED_CATALOGUE' | 'GENERAL_DESCRIPTION' | 'LEGACY_CATALOGUE' | 'PTV_IMPORT' | 'PROVIDER';
