@@ -1,4 +1,4 @@
-import { ErrorCode, type Logger } from '@aurora/subgraph-kit';
+import { ErrorCode, httpErrors as kitHttpErrors, type Logger } from '@aurora/subgraph-kit';
 import type { ErrorRequestHandler } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { SubgraphCallError } from './subgraph-fetch';
@@ -42,17 +42,5 @@ export function formatError(logger: Logger) {
   };
 }
 
-export function httpErrors(logger: Logger): ErrorRequestHandler {
-  return (error: { status?: number; type?: string }, _request, response, _next) => {
-    const status = error.status ?? 500;
-    const message =
-      error.type === 'entity.too.large'
-        ? 'The request body is too large.'
-        : error.type === 'entity.parse.failed'
-          ? 'The request body is not valid JSON.'
-          : 'The request could not be handled.';
-    if (status >= 500) logger.error({ err: error }, 'request failed');
-    const code = status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : error.type === 'entity.too.large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
-    response.status(status).json({ errors: [{ message, extensions: { code } }] });
-  };
-}
+/** The HTTP layer's refusals (bad JSON, too large) as the kit answers them, a body too large coded PAYLOAD_TOO_LARGE. */
+export const httpErrors = (logger: Logger): ErrorRequestHandler => kitHttpErrors(logger, 'PAYLOAD_TOO_LARGE');

@@ -8,7 +8,7 @@ export {
   type SubgraphResolvers,
 } from './federation';
 export { SHARED_TYPES, withSharedTypes } from './shared-types';
-export { createSubgraphServer, type BaseContext, type RunningServer, type SubgraphServer, type SubgraphServerOptions } from './server';
+export { createSubgraphServer, httpErrors, type BaseContext, type RunningServer, type SubgraphServer, type SubgraphServerOptions } from './server';
 export { ErrorCode, codedError, badUserInput } from './errors';
 export { createLogger, type Logger } from './logger';
 export { ConfigError, parseEnv, subgraphEnvSchema, providerAuthSettings, LOG_LEVELS } from './config';

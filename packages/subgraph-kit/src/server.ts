@@ -73,8 +73,11 @@ function maskInternalErrors(name: string, logger: Logger) {
   };
 }
 
-/** Answers requests the HTTP layer refuses (bad JSON, too large) in GraphQL's error shape. */
-function httpErrors(logger: Logger): ErrorRequestHandler {
+/**
+ * Answers requests the HTTP layer refuses (bad JSON, too large) in GraphQL's error shape. The
+ * router gives a body that is too large its own code; a subgraph answers BAD_REQUEST.
+ */
+export function httpErrors(logger: Logger, tooLargeCode = 'BAD_REQUEST'): ErrorRequestHandler {
   return (error: { status?: number; type?: string }, _request, response, _next) => {
     const status = error.status ?? 500;
     const message =
@@ -84,7 +87,8 @@ function httpErrors(logger: Logger): ErrorRequestHandler {
           ? 'The request body is not valid JSON.'
           : 'The request could not be handled.';
     if (status >= 500) logger.error({ err: error }, 'request failed');
-    response.status(status).json({ errors: [{ message, extensions: { code: status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'BAD_REQUEST' } }] });
+    const code = status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : error.type === 'entity.too.large' ? tooLargeCode : 'BAD_REQUEST';
+    response.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
 }
 

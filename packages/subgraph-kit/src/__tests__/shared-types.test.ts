@@ -1,5 +1,5 @@
 import { DIMENSIONS, METERS } from '@aurora/code-lists';
-import { GraphQLEnumType, GraphQLInputObjectType } from 'graphql';
+import type { GraphQLEnumType, GraphQLInputObjectType } from 'graphql';
 import { buildSubgraphFromSdl, withSharedTypes } from '../index';
 
 describe('the shared value types', () => {
