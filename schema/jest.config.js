@@ -1,1 +1,11 @@
-module.exports = { ...require('../jest.preset.js') };
+const preset = require('../jest.preset.js');
+
+module.exports = {
+  ...preset,
+  transform: {
+    ...preset.transform,
+    // GraphQL Code Generator's plugins require auto-bind, which ships as an ES module only.
+    '/node_modules/auto-bind/.+\\.js$': ['@swc/jest', { module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!auto-bind/)'],
+};

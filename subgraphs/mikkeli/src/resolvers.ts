@@ -1,23 +1,19 @@
-import { localise, type Language, type SubgraphResolvers } from '@aurora/subgraph-kit';
-import type { VisitingDetailsDocument } from './example-data';
-import type { MikkeliContext } from './loaders';
+import { localise } from '@aurora/subgraph-kit';
+import type { Resolvers } from './generated/resolvers';
 
-type LanguageArgs = { language?: Language };
-
-export const resolvers: SubgraphResolvers = {
+export const resolvers: Resolvers = {
   Query: {
-    mikkeliVisitingDetails: (_: unknown, { serviceLocationId }: { serviceLocationId: string }, { loaders }: MikkeliContext) =>
-      loaders.visitingDetails.load(serviceLocationId),
+    mikkeliVisitingDetails: (_, { serviceLocationId }, { loaders }) => loaders.visitingDetails.load(serviceLocationId),
   },
   ServiceLocationChannel: {
-    __resolveReference: (reference: { id: string }) => ({ id: reference.id }),
-    visitingDetails: ({ id }: { id: string }, _: unknown, { loaders }: MikkeliContext) => loaders.visitingDetails.load(id),
+    __resolveReference: (reference) => ({ id: reference.id }),
+    visitingDetails: ({ id }, _, { loaders }) => loaders.visitingDetails.load(id),
   },
   VisitingDetails: {
-    parking: (details: VisitingDetailsDocument, { language }: LanguageArgs) => localise(details.parking, language),
-    publicTransport: (details: VisitingDetailsDocument, { language }: LanguageArgs) => localise(details.publicTransport, language),
+    parking: (details, { language }) => localise(details.parking, language) ?? null,
+    publicTransport: (details, { language }) => localise(details.publicTransport, language) ?? null,
     exampleData: () => true,
-    staffNotes: (details: VisitingDetailsDocument) => `Avainkoodi henkilökunnalle: ${details._id.slice(0, 4)} (esimerkki)`,
+    staffNotes: (details) => `Avainkoodi henkilökunnalle: ${details._id.slice(0, 4)} (esimerkki)`,
     directPhone: () => '015 194 0000',
   },
-} as SubgraphResolvers;
+};
