@@ -59,13 +59,22 @@ export interface ChatTurn {
 
 export type TransferAttribute = 'AGE' | 'MUNICIPALITY' | 'LIFE_EVENTS' | 'NEEDS' | 'LANGUAGE';
 
+/** What a transfer may hand over, each attribute null when the conversation did not learn it. */
+interface TransferValues {
+  AGE: number | null;
+  MUNICIPALITY: string | null;
+  LIFE_EVENTS: string[];
+  NEEDS: string[];
+  LANGUAGE: Language;
+}
+
 interface Transfer {
   _id: string;
   sessionId: string;
   pseudonym: string | null;
   recipient: string;
   attributes: TransferAttribute[];
-  values: Record<string, unknown> | null;
+  values: Partial<TransferValues> | null;
   expiresAt: string;
   redeemedAt: string | null;
   [field: string]: unknown;
@@ -313,7 +322,7 @@ export class Dialogue {
     if (chosen.length === 0)
       throw badUserInput('attributes must name at least one attribute to hand over (AGE, MUNICIPALITY, LIFE_EVENTS, NEEDS, LANGUAGE).', 'attributes');
     if (!recipient.trim() || recipient.length > 100) throw badUserInput('recipient must be the id of the receiving organisation.', 'recipient');
-    const all: Record<TransferAttribute, unknown> = {
+    const all: TransferValues = {
       AGE: typeof session.age === 'number' ? session.age : null,
       MUNICIPALITY: session.municipality && session.municipality !== SKIPPED ? session.municipality : null,
       LIFE_EVENTS: session.lifeEvents,
@@ -321,7 +330,8 @@ export class Dialogue {
       LANGUAGE: session.language,
     };
     // Only what was consented to is kept for the receiver; the rest never leaves the session.
-    const values = Object.fromEntries(chosen.map((attribute) => [attribute, all[attribute]]));
+    const values: Partial<TransferValues> = {};
+    for (const attribute of chosen) Object.assign(values, { [attribute]: all[attribute] });
     const code = randomBytes(24).toString('base64url');
     const expiresAt = new Date(Date.now() + TRANSFER_MINUTES * 60_000).toISOString();
     await this.transfers.insertOne({

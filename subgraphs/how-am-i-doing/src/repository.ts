@@ -1,3 +1,4 @@
+import type { Dimension } from '@aurora/code-lists';
 import { randomUUID } from 'node:crypto';
 import type { DocumentStore } from '@aurora/store';
 
@@ -6,7 +7,7 @@ export interface Assessment {
   /** This subgraph's own pseudonym for the person, from the router. */
   pseudonym: string;
   recordedAt: string;
-  readings: { dimension: string; value: number }[];
+  readings: { dimension: Dimension; value: number }[];
   [field: string]: unknown;
 }
 

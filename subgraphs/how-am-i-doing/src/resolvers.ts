@@ -1,14 +1,18 @@
 import { badUserInput, codedError, ErrorCode, localise, type Language, type LocalisedText } from '@aurora/subgraph-kit';
-import { CHOICES, LINKS, METERS, SOURCES, type Link } from './model';
-import type { AssessmentRepository } from './repository';
+import type { Resolvers } from './generated/resolvers';
+import { CHOICES, type FactorView, type HowAmIDoingContext, LINKS, type Link, METERS, SOURCES } from './model';
+import type { Assessment, AssessmentRepository } from './repository';
 
-export interface HowAmIDoingContext {
-  pseudonym: string | null;
-}
+export type { HowAmIDoingContext };
 
 const text = (value: LocalisedText | undefined, language: Language | null | undefined) => localise(value, language ?? 'FI') ?? '';
 const meterOf = (key: string) => METERS.find((meter) => meter.dimension === key);
-const factor = (key: string) => ({ key, dimension: meterOf(key) ? key : null, names: meterOf(key)?.label ?? CHOICES[key] ?? { fi: key } });
+const factor = (key: string, language: Language): FactorView => ({
+  key,
+  dimension: meterOf(key)?.dimension ?? null,
+  names: meterOf(key)?.label ?? CHOICES[key] ?? { fi: key },
+  language,
+});
 
 const STRENGTH_WORDS: Record<Link['strength'], LocalisedText> = {
   WEAK: { fi: 'heikko yhteys', sv: 'svagt samband', en: 'a weak link' },
@@ -17,8 +21,8 @@ const STRENGTH_WORDS: Record<Link['strength'], LocalisedText> = {
 };
 
 function linkExplanation(link: Link, language: Language): string {
-  const from = text(factor(link.from).names, language).toLowerCase();
-  const to = text(factor(link.to).names, language).toLowerCase();
+  const from = text(factor(link.from, language).names, language).toLowerCase();
+  const to = text(factor(link.to, language).names, language).toLowerCase();
   const strength = text(STRENGTH_WORDS[link.strength], language);
   const up = link.direction === 'INCREASES';
   return {
@@ -28,7 +32,7 @@ function linkExplanation(link: Link, language: Language): string {
   }[language];
 }
 
-export function createResolvers(repository: AssessmentRepository) {
+export function createResolvers(repository: AssessmentRepository): Resolvers {
   const requirePerson = (context: HowAmIDoingContext) => {
     if (!context.pseudonym)
       throw codedError(
@@ -39,7 +43,7 @@ export function createResolvers(repository: AssessmentRepository) {
   };
   return {
     Query: {
-      wellbeingMeters: (_: unknown, args: { language?: Language | null }) =>
+      wellbeingMeters: (_, args) =>
         METERS.map((meter) => ({
           dimension: meter.dimension,
           inputField: meter.field,
@@ -47,7 +51,7 @@ export function createResolvers(repository: AssessmentRepository) {
           explanations: meter.explanation,
           language: args.language ?? 'FI',
         })),
-      wellbeingCausalModel: (_: unknown, args: { language?: Language | null }) =>
+      wellbeingCausalModel: (_, args) =>
         LINKS.map((link) => ({
           ...link,
           language: args.language ?? 'FI',
@@ -55,12 +59,12 @@ export function createResolvers(repository: AssessmentRepository) {
           sourceUrl: SOURCES[link.source]?.url ?? null,
           link,
         })),
-      myWellbeingAssessments: async (_: unknown, __: unknown, context: HowAmIDoingContext) => repository.ofPerson(requirePerson(context)),
+      myWellbeingAssessments: async (_, __, context) => repository.ofPerson(requirePerson(context)),
     },
     Mutation: {
-      async recordWellbeingAssessment(_: unknown, args: { meters: Record<string, number | null | undefined> }, context: HowAmIDoingContext) {
+      async recordWellbeingAssessment(_, args, context) {
         const pseudonym = requirePerson(context);
-        const readings: { dimension: string; value: number }[] = [];
+        const readings: Assessment['readings'] = [];
         for (const meter of METERS) {
           const value = args.meters[meter.field];
           if (value === undefined || value === null) continue;
@@ -74,18 +78,16 @@ export function createResolvers(repository: AssessmentRepository) {
       },
     },
     WellbeingMeter: {
-      label: (meter: { names: LocalisedText; language: Language }, args: { language?: Language | null }) => text(meter.names, args.language ?? meter.language),
-      explanation: (meter: { explanations: LocalisedText; language: Language }, args: { language?: Language | null }) =>
-        text(meter.explanations, args.language ?? meter.language),
+      label: (meter, args) => text(meter.names, args.language ?? meter.language),
+      explanation: (meter, args) => text(meter.explanations, args.language ?? meter.language),
     },
     CausalLink: {
-      from: (entry: { link: Link; language: Language }) => ({ ...factor(entry.link.from), language: entry.language }),
-      to: (entry: { link: Link; language: Language }) => ({ ...factor(entry.link.to), language: entry.language }),
-      explanation: (entry: { link: Link; language: Language }, args: { language?: Language | null }) =>
-        linkExplanation(entry.link, args.language ?? entry.language),
+      from: (entry) => factor(entry.link.from, entry.language),
+      to: (entry) => factor(entry.link.to, entry.language),
+      explanation: (entry, args) => linkExplanation(entry.link, args.language ?? entry.language),
     },
     CausalFactor: {
-      label: (entry: { names: LocalisedText; language: Language }, args: { language?: Language | null }) => text(entry.names, args.language ?? entry.language),
+      label: (entry, args) => text(entry.names, args.language ?? entry.language),
     },
   };
 }

@@ -19,6 +19,9 @@ export interface Attributes {
   updatedAt: string | null;
 }
 
+/** Attributes as shared for one purpose: each one the person did not consent to is null. */
+export type SharedAttributes = { [K in Exclude<keyof Attributes, 'updatedAt'>]: Attributes[K] | null };
+
 export interface Consent {
   purpose: ConsentPurpose;
   attributes: AttributeName[];

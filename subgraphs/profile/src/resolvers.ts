@@ -1,18 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { codedError, ErrorCode, type SubgraphResolvers } from '@aurora/subgraph-kit';
+import { codedError, ErrorCode } from '@aurora/subgraph-kit';
+import type { Resolvers } from './generated/resolvers';
 import type { ProfileContext } from './loaders';
-import { ATTRIBUTE_NAMES, EMPTY_ATTRIBUTES, type AttributeName, type Attributes, type ConsentPurpose, type MeValue, type ProfileDocument } from './model';
+import { ATTRIBUTE_NAMES, EMPTY_ATTRIBUTES, type AttributeName, type ConsentPurpose, type MeValue, type ProfileDocument, type SharedAttributes } from './model';
 import type { ProfileRepository } from './repository';
-import { applyAttributes, type AttributesInput } from './validation';
-
-const ATTRIBUTE_FIELDS: Record<AttributeName, keyof Attributes> = {
-  AGE: 'age',
-  MUNICIPALITY: 'municipality',
-  LIFE_EVENTS: 'lifeEvents',
-  LANGUAGE: 'language',
-  WELLBEING: 'wellbeing',
-  INTERESTS: 'interests',
-};
+import { applyAttributes } from './validation';
 
 function requirePseudonym(context: ProfileContext): string {
   if (!context.pseudonym)
@@ -27,14 +19,22 @@ async function profileOf(me: MeValue, context: ProfileContext): Promise<ProfileD
 }
 
 /** Only the attributes the person consented to share for the purpose; the rest are null. */
-async function shared(me: MeValue, purpose: ConsentPurpose, context: ProfileContext) {
+async function shared(me: MeValue, purpose: ConsentPurpose, context: ProfileContext): Promise<SharedAttributes> {
   const profile = await profileOf(me, context);
   const allowed = new Set(profile?.consents.find((consent) => consent.purpose === purpose)?.attributes ?? []);
   const attributes = profile?.attributes ?? EMPTY_ATTRIBUTES;
-  return Object.fromEntries(ATTRIBUTE_NAMES.map((name) => [ATTRIBUTE_FIELDS[name], allowed.has(name) ? attributes[ATTRIBUTE_FIELDS[name]] : null]));
+  const pick = <K extends keyof SharedAttributes>(name: AttributeName, field: K): SharedAttributes[K] => (allowed.has(name) ? attributes[field] : null);
+  return {
+    age: pick('AGE', 'age'),
+    municipality: pick('MUNICIPALITY', 'municipality'),
+    lifeEvents: pick('LIFE_EVENTS', 'lifeEvents'),
+    language: pick('LANGUAGE', 'language'),
+    wellbeing: pick('WELLBEING', 'wellbeing'),
+    interests: pick('INTERESTS', 'interests'),
+  };
 }
 
-export function createResolvers(repository: ProfileRepository): SubgraphResolvers {
+export function createResolvers(repository: ProfileRepository): Resolvers {
   const change = async (context: ProfileContext, update: (profile: ProfileDocument) => ProfileDocument): Promise<MeValue> => {
     const pseudonym = requirePseudonym(context);
     const profile = update(await repository.get(pseudonym));
@@ -47,12 +47,11 @@ export function createResolvers(repository: ProfileRepository): SubgraphResolver
   };
   return {
     Query: {
-      me: (_: unknown, __: unknown, context: ProfileContext) => (context.pseudonym ? newMe(context.pseudonym) : null),
+      me: (_, __, context) => (context.pseudonym ? newMe(context.pseudonym) : null),
     },
     Mutation: {
-      updateMyAttributes: (_: unknown, { input }: { input: AttributesInput }, context: ProfileContext) =>
-        change(context, (profile) => ({ ...profile, attributes: applyAttributes(profile.attributes, input) })),
-      grantConsent: (_: unknown, { purpose, attributes }: { purpose: ConsentPurpose; attributes: AttributeName[] }, context: ProfileContext) =>
+      updateMyAttributes: (_, { input }, context) => change(context, (profile) => ({ ...profile, attributes: applyAttributes(profile.attributes, input) })),
+      grantConsent: (_, { purpose, attributes }, context) =>
         change(context, (profile) => {
           const current = profile.consents.find((consent) => consent.purpose === purpose)?.attributes ?? [];
           const granted = ATTRIBUTE_NAMES.filter((name) => current.includes(name) || attributes.includes(name));
@@ -64,7 +63,7 @@ export function createResolvers(repository: ProfileRepository): SubgraphResolver
             ],
           };
         }),
-      revokeConsent: (_: unknown, { purpose, attributes }: { purpose: ConsentPurpose; attributes?: AttributeName[] | null }, context: ProfileContext) =>
+      revokeConsent: (_, { purpose, attributes }, context) =>
         change(context, (profile) => {
           const current = profile.consents.find((consent) => consent.purpose === purpose)?.attributes ?? [];
           const kept = attributes ? current.filter((name) => !attributes.includes(name)) : [];
@@ -75,13 +74,11 @@ export function createResolvers(repository: ProfileRepository): SubgraphResolver
       deleteMyData: servedByRouter,
     },
     Me: {
-      __resolveReference: (reference: { handle: string }, context: ProfileContext) =>
-        context.pseudonym ? { handle: reference.handle, pseudonym: context.pseudonym } : null,
-      attributes: async (me: MeValue, _: unknown, context: ProfileContext) => (await profileOf(me, context))?.attributes ?? EMPTY_ATTRIBUTES,
-      consents: async (me: MeValue, _: unknown, context: ProfileContext) =>
-        [...((await profileOf(me, context))?.consents ?? [])].sort((a, b) => a.purpose.localeCompare(b.purpose)),
-      recommendationAttributes: (me: MeValue, _: unknown, context: ProfileContext) => shared(me, 'RECOMMENDATION', context),
-      serviceTransferAttributes: (me: MeValue, _: unknown, context: ProfileContext) => shared(me, 'SERVICE_TRANSFER', context),
+      __resolveReference: (reference, context) => (context.pseudonym ? { handle: reference.handle, pseudonym: context.pseudonym } : null),
+      attributes: async (me, _, context) => (await profileOf(me, context))?.attributes ?? EMPTY_ATTRIBUTES,
+      consents: async (me, _, context) => [...((await profileOf(me, context))?.consents ?? [])].sort((a, b) => a.purpose.localeCompare(b.purpose)),
+      recommendationAttributes: (me, _, context) => shared(me, 'RECOMMENDATION', context),
+      serviceTransferAttributes: (me, _, context) => shared(me, 'SERVICE_TRANSFER', context),
     },
-  } as SubgraphResolvers;
+  };
 }

@@ -1,25 +1,14 @@
-import { codedError, ErrorCode, type Language } from '@aurora/subgraph-kit';
-import type { Recommendation, ServicePackage, PackageItem } from './engine';
+import { codedError, ErrorCode } from '@aurora/subgraph-kit';
+import type { Recommendation } from './engine';
+import type { Resolvers } from './generated/resolvers';
 import type { FeedbackKind } from './feedback';
 import type { Situation } from './model';
-import type { Need } from './needs';
 import type { RecommendationService } from './service';
 import { needLabel, packageExplanation, packageTitle, reasonText } from './texts';
-import { packageCount, toSituation, type SituationInput } from './validation';
+import { packageCount, toSituation } from './validation';
+import type { ItemView, PackageView, RecommendationContext } from './views';
 
-export interface RecommendationContext {
-  pseudonym: string | null;
-}
-
-/** A package as GraphQL sees it: the engine's package with what its texts need. */
-interface PackageView extends ServicePackage {
-  needs: Need[];
-  language: Language;
-}
-
-interface ItemView extends PackageItem {
-  language: Language;
-}
+export type { RecommendationContext };
 
 const NEARNESS = ['YOUR_MUNICIPALITY', 'YOUR_WELLBEING_SERVICES_COUNTY', 'YOUR_REGION', 'ELSEWHERE'] as const;
 
@@ -29,19 +18,10 @@ function views(recommendation: Recommendation, situation: Situation): PackageVie
   return recommendation.packages.map((pack) => ({ ...pack, needs: recommendation.needs, language: situation.language }));
 }
 
-interface SharedAttributes {
-  age?: number | null;
-  municipality?: string | null;
-  lifeEvents?: string[] | null;
-  language?: Language | null;
-  wellbeing?: Record<string, number | null> | null;
-  interests?: string[] | null;
-}
-
-export function createResolvers(service: RecommendationService) {
+export function createResolvers(service: RecommendationService): Resolvers {
   return {
     Query: {
-      async recommendServicePackages(_: unknown, args: { situation: SituationInput; first?: number | null }, context: RecommendationContext) {
+      async recommendServicePackages(_, args, context) {
         const first = packageCount(args.first);
         const situation = toSituation(args.situation ?? {});
         return views(await service.recommend(situation, first, context.pseudonym), situation);
@@ -49,7 +29,7 @@ export function createResolvers(service: RecommendationService) {
       recommendationIndex: () => service.indexStatus(),
     },
     Mutation: {
-      async recordFeedback(_: unknown, args: { serviceId: string; kind: FeedbackKind }, context: RecommendationContext) {
+      async recordFeedback(_, args, context) {
         if (!context.pseudonym) {
           throw codedError(
             ErrorCode.UNAUTHENTICATED,
@@ -68,8 +48,8 @@ export function createResolvers(service: RecommendationService) {
     },
     Me: {
       // The attributes arrive in the representation, for this request only; nothing of them is stored.
-      __resolveReference: (representation: { handle: string; recommendationAttributes?: SharedAttributes }) => representation,
-      async recommendations(me: { recommendationAttributes?: SharedAttributes }, args: { first?: number | null }, context: RecommendationContext) {
+      __resolveReference: (representation) => representation,
+      async recommendations(me, args, context) {
         const first = packageCount(args.first);
         const shared = me.recommendationAttributes ?? {};
         const situation = toSituation(
@@ -87,18 +67,18 @@ export function createResolvers(service: RecommendationService) {
       },
     },
     ServicePackage: {
-      title: (pack: PackageView, args: { language?: Language | null }) => packageTitle(pack, args.language ?? pack.language),
-      explanation: (pack: PackageView, args: { language?: Language | null }) => packageExplanation(pack, pack.needs, args.language ?? pack.language),
-      services: (pack: PackageView) => pack.items.map((item) => ({ __typename: 'Service', id: item.serviceId })),
-      items: (pack: PackageView): ItemView[] => pack.items.map((item) => ({ ...item, language: pack.language })),
-      needs: (pack: PackageView) => pack.covered.map((entry) => ({ ...entry.need, answerLanguage: pack.language })),
+      title: (pack, args) => packageTitle(pack, args.language ?? pack.language),
+      explanation: (pack, args) => packageExplanation(pack, pack.needs, args.language ?? pack.language),
+      services: (pack) => pack.items.map((item) => ({ __typename: 'Service', id: item.serviceId })),
+      items: (pack): ItemView[] => pack.items.map((item) => ({ ...item, language: pack.language })),
+      needs: (pack) => pack.covered.map((entry) => ({ ...entry.need, answerLanguage: pack.language })),
     },
     ServicePackageItem: {
-      service: (item: ItemView) => ({ __typename: 'Service', id: item.serviceId }),
-      reasons: (item: ItemView, args: { language?: Language | null }) => item.reasons.map((reason) => reasonText(reason, args.language ?? item.language)),
-      need: (item: ItemView) => (item.need ? { ...item.need, answerLanguage: item.language } : null),
-      wellbeingLabels: (item: ItemView) => item.labels,
-      placeToVisit: (item: ItemView) =>
+      service: (item) => ({ __typename: 'Service', id: item.serviceId }),
+      reasons: (item, args) => item.reasons.map((reason) => reasonText(reason, args.language ?? item.language)),
+      need: (item) => (item.need ? { ...item.need, answerLanguage: item.language } : null),
+      wellbeingLabels: (item) => item.labels,
+      placeToVisit: (item) =>
         item.place
           ? {
               channel: { __typename: 'ServiceLocationChannel', id: item.place.channelId },
@@ -108,9 +88,8 @@ export function createResolvers(service: RecommendationService) {
           : null,
     },
     Need: {
-      label: (need: Need & { answerLanguage?: Language }, args: { language?: Language | null }) =>
-        needLabel(need, args.language ?? need.answerLanguage ?? 'FI'),
-      weight: (need: Need) => Math.round(need.weight * 1000) / 1000,
+      label: (need, args) => needLabel(need, args.language ?? need.answerLanguage ?? 'FI'),
+      weight: (need) => Math.round(need.weight * 1000) / 1000,
     },
   };
 }

@@ -7,25 +7,15 @@ import type { ChannelDocument, ChannelKind, ServiceDocument } from './model';
 import type { DirectoryRepository, ListPosition } from './repository';
 import { isStopword, tokenize, TEXT_LANGUAGES, type TextLanguage } from './search/analysis';
 import { ConceptIndex } from './search/concepts';
-import { explain, ServiceSearchIndex, type MatchedPart, type SearchAnalysis, type SearchHit } from './search/search-index';
+import { explain, ServiceSearchIndex, type MatchedPart, type SearchAnalysis } from './search/search-index';
 import { serviceQuery, type ServiceFilterInput } from './service-filter';
+import type { ServiceEdge, ServicePage } from './connection';
+
+export type { ServiceEdge, ServiceMatch, ServicePage } from './connection';
 
 export interface PageArgs {
   first?: number | null;
   after?: string | null;
-}
-
-export interface ServiceEdge {
-  cursor: string;
-  node: ServiceDocument;
-  match: (SearchHit & { language: TextLanguage }) | null;
-}
-
-export interface ServicePage {
-  totalCount: number;
-  searchLanguage: Language | null;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: ServiceEdge[];
 }
 
 const isListPosition = (value: unknown): value is ListPosition =>

@@ -1,22 +1,25 @@
-import { localise, type Language, type SubgraphResolvers } from '@aurora/subgraph-kit';
+import { localise, type Language } from '@aurora/subgraph-kit';
 import type { CodeCatalogue } from './code-catalogue';
-import type { Directory, PageArgs, ServiceEdge } from './directory';
+import type { Directory, MatchedPart, ServiceMatch } from './directory';
+import type { Resolvers, SearchField } from './generated/resolvers';
 import type { DirectoryContext } from './loaders';
 import type { ChannelDocument, ChannelKind, CodeDocument, CodeListName, OrganisationDocument, ServiceDocument } from './model';
 import { TEXT_LANGUAGES, type TextLanguage } from './search/analysis';
 import { snippet } from './search/snippet';
-import type { ChannelInput, Publishing, ServiceInput } from './publishing';
-import type { ServiceFilterInput } from './service-filter';
+import type { Publishing } from './publishing';
 
 type LanguageArgs = { language?: Language };
 
-const CHANNEL_TYPES: Record<ChannelKind, string> = {
+const CHANNEL_TYPES = {
   ELECTRONIC: 'ElectronicChannel',
   PHONE: 'PhoneChannel',
   SERVICE_LOCATION: 'ServiceLocationChannel',
   WEB_PAGE: 'WebPageChannel',
   PRINTABLE_FORM: 'PrintableFormChannel',
-};
+} as const satisfies Record<ChannelKind, string>;
+
+const LANGUAGE_OF: Record<TextLanguage, Language> = { fi: 'FI', sv: 'SV', en: 'EN' };
+const FIELD_OF: Record<MatchedPart, SearchField> = { name: 'NAME', summary: 'SUMMARY', description: 'DESCRIPTION', concepts: 'CONCEPTS' };
 
 const localised =
   <D>(pick: (document: D) => Parameters<typeof localise>[0]) =>
@@ -40,10 +43,8 @@ const channelFields = {
   __resolveReference: ({ id }: { id: string }, { loaders }: DirectoryContext) => loaders.channel.load(id),
 };
 
-type Match = NonNullable<ServiceEdge['match']> & { node: ServiceDocument };
-
 /** The passage to show for a match: the query language first, summary before name and description. */
-function matchSnippet(match: Match): string | null {
+function matchSnippet(match: ServiceMatch): string | null {
   const languages: TextLanguage[] = [match.language, ...TEXT_LANGUAGES.filter((language) => language !== match.language)];
   for (const language of languages) {
     for (const text of [match.node.summary[language], match.node.name[language], match.node.description[language]]) {
@@ -55,24 +56,21 @@ function matchSnippet(match: Match): string | null {
 }
 
 /** The directory's resolvers. Lists resolve entities through the per-request DataLoaders. */
-export function createResolvers(directory: Directory, publishing: Publishing): SubgraphResolvers {
+export function createResolvers(directory: Directory, publishing: Publishing): Resolvers {
   const { codes } = directory;
   return {
     Mutation: {
-      publishService: (_: unknown, { input }: { input: ServiceInput }, context: DirectoryContext) => publishing.publishService(input, context),
-      updateService: (_: unknown, { id, input }: { id: string; input: ServiceInput }, context: DirectoryContext) =>
-        publishing.updateService(id, input, context),
-      archiveService: (_: unknown, { id }: { id: string }, context: DirectoryContext) => publishing.archiveService(id, context),
-      publishServiceChannel: (_: unknown, { input }: { input: ChannelInput & { kind: ChannelKind } }, context: DirectoryContext) =>
-        publishing.publishChannel(input, context),
-      updateServiceChannel: (_: unknown, { id, input }: { id: string; input: ChannelInput }, context: DirectoryContext) =>
-        publishing.updateChannel(id, input, context),
-      archiveServiceChannel: (_: unknown, { id }: { id: string }, context: DirectoryContext) => publishing.archiveChannel(id, context),
+      publishService: (_, { input }, context) => publishing.publishService(input, context),
+      updateService: (_, { id, input }, context) => publishing.updateService(id, input, context),
+      archiveService: (_, { id }, context) => publishing.archiveService(id, context),
+      publishServiceChannel: (_, { input }, context) => publishing.publishChannel(input, context),
+      updateServiceChannel: (_, { id, input }, context) => publishing.updateChannel(id, input, context),
+      archiveServiceChannel: (_, { id }, context) => publishing.archiveChannel(id, context),
     },
     Query: {
-      service: (_: unknown, { id }: { id: string }, { loaders }: DirectoryContext) => loaders.service.load(id),
-      services: (_: unknown, args: PageArgs & { filter?: ServiceFilterInput | null }) => directory.services(args.filter, args),
-      organisation: (_: unknown, { id }: { id: string }, { loaders }: DirectoryContext) => loaders.organisation.load(id),
+      service: (_, { id }, { loaders }) => loaders.service.load(id),
+      services: (_, args) => directory.services(args.filter, args),
+      organisation: (_, { id }, { loaders }) => loaders.organisation.load(id),
       lifeEvents: () => codes.all('lifeEvent'),
       serviceClasses: () => codes.all('serviceClass'),
       targetGroups: () => codes.all('targetGroup'),
@@ -81,11 +79,11 @@ export function createResolvers(directory: Directory, publishing: Publishing): S
       wellbeingServiceCounties: () => codes.all('wellbeingCounty'),
     },
     ServiceEdge: {
-      match: (edge: ServiceEdge) => (edge.match ? { ...edge.match, node: edge.node } : null),
+      match: (edge) => (edge.match ? { ...edge.match, node: edge.node } : null),
     },
     SearchMatch: {
-      language: (match: Match) => match.language.toUpperCase(),
-      fields: (match: Match) => match.parts.map((part) => part.toUpperCase()),
+      language: (match) => LANGUAGE_OF[match.language],
+      fields: (match) => match.parts.map((part) => FIELD_OF[part]),
       snippet: matchSnippet,
     },
     Service: {
@@ -113,7 +111,7 @@ export function createResolvers(directory: Directory, publishing: Publishing): S
       name: localised<OrganisationDocument>((organisation) => organisation.name),
       description: localised<OrganisationDocument>((organisation) => organisation.description),
       municipality: (organisation: OrganisationDocument) => (organisation.municipality ? codes.get('municipality', organisation.municipality) : null),
-      services: (organisation: OrganisationDocument, args: PageArgs) => directory.services(null, args, { providerId: organisation._id }),
+      services: (organisation, args) => directory.services(null, args, { providerId: organisation._id }),
     },
     ServiceChannel: {
       __resolveType: (channel: ChannelDocument) => CHANNEL_TYPES[channel.kind],
@@ -136,5 +134,5 @@ export function createResolvers(directory: Directory, publishing: Publishing): S
     },
     Region: { name: localised<CodeDocument>((code) => code.name) },
     WellbeingServiceCounty: { name: localised<CodeDocument>((code) => code.name) },
-  } as SubgraphResolvers;
+  };
 }
