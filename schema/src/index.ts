@@ -7,7 +7,6 @@ export { ownershipFindings, type OwnedSubgraph } from './checks/ownership';
 export { availabilityFindings } from './checks/availability';
 export { readSchemaModel, type TypeModel, type FieldModel } from './checks/schema-model';
 export { lintSubgraph, PERSONAL_DATA_SUBGRAPHS } from './checks/lint';
+export { checkSubgraph } from './cli/check-subgraph';
 export { breakingChanges, readAcceptedChanges, type AcceptedChange } from './checks/breaking';
 export { formatFinding, hasErrors, type Finding } from './checks/finding';
-export { SchemaRegistry, type RegisteredSubgraph, type Version, type PublishOutcome } from './registry/registry';
-export { createRegistryServer, PUBLISH_SCOPE as REGISTRY_PUBLISH_SCOPE, ADMIN_SCOPE as REGISTRY_ADMIN_SCOPE } from './registry/server';

@@ -47,7 +47,7 @@ export function serviceCommands(routerPort = ROUTER_PORT, portOffset = 0, router
   const registryPort = REGISTRY_PORT + portOffset;
   return [
     ...subgraphs,
-    { name: 'registry', command: `${RUN_TS} schema/src/registry/main.ts`, port: registryPort, env: { PORT: String(registryPort) } },
+    { name: 'registry', command: `${RUN_TS} registry/src/main.ts`, port: registryPort, env: { PORT: String(registryPort) } },
     {
       name: 'router',
       command: `${RUN_TS} router/src/main.ts`,

@@ -7,7 +7,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { RecommendationSubgraph } from '@aurora/recommendation';
 import { createRouter } from '@aurora/router';
 import { NETWORK_RULES } from '@aurora/supergraph';
-import { composeSupergraph, createRegistryServer, loadSubgraph, readManifest, SchemaRegistry, SUPERGRAPH_FILE } from '@aurora/schema';
+import { createRegistryServer, SchemaRegistry } from '@aurora/registry';
+import { composeSupergraph, loadSubgraph, readManifest, SUPERGRAPH_FILE } from '@aurora/schema';
 import { createEmbeddedStore, type DocumentStore } from '@aurora/store';
 import { countingStore, type StoreOperation } from '@aurora/store/testing';
 import {

@@ -4,8 +4,7 @@ import { REGISTRY_PORT } from '@aurora/manifest';
 import { openStore } from '@aurora/store';
 import { closeOnSignal, createLogger, parseEnv, providerAuthSettings, ProviderTokenVerifier, runService, subgraphEnvSchema } from '@aurora/subgraph-kit';
 import { NETWORK_OWNER } from '@aurora/supergraph';
-import { readAcceptedChanges } from '../checks/breaking';
-import { readManifest, SCHEMA_DIR } from '../manifest';
+import { readAcceptedChanges, readManifest, SCHEMA_DIR } from '@aurora/schema';
 import { SchemaRegistry } from './registry';
 import { createRegistryServer } from './server';
 

@@ -3,8 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createEmbeddedStore } from '@aurora/store';
 import { NETWORK_OWNER } from '@aurora/supergraph';
-import { checkSubgraph } from '../cli/check-subgraph';
-import { readManifest, SchemaRegistry, type Finding } from '../index';
+import { checkSubgraph, type Finding, readManifest } from '@aurora/schema';
+import { SchemaRegistry } from '../index';
 import { HOSTILE_SCHEMAS as HOSTILE, LANGUAGE } from './fixtures/hostile-schemas';
 
 const REVIEWED_RULES = /^(ownership|personal-data|unsupported-feature|availability)/;

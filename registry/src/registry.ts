@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Collection, DocumentStore, StoredDocument } from '@aurora/store';
 import { GraphQLError, parse } from 'graphql';
-import type { AcceptedChange } from '../checks/breaking';
-import { checkNetwork } from '../checks/check-network';
-import { hasErrors, type Finding } from '../checks/finding';
+import { type AcceptedChange, checkNetwork, type Finding, hasErrors } from '@aurora/schema';
 import { federationLink } from '@aurora/subgraph-kit';
 import { NETWORK_OWNER, NETWORK_RULES } from '@aurora/supergraph';
 

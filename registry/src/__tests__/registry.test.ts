@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import { typeDefs as animalWelfareSdl } from '@aurora/animal-welfare';
 import { createEmbeddedStore } from '@aurora/store';
 import { createLogger, ensureDevelopmentSigningKey, mintProviderToken, ProviderTokenVerifier, type RunningServer } from '@aurora/subgraph-kit';
-import { readManifest } from '../manifest';
-import { SchemaRegistry } from '../registry/registry';
-import { createRegistryServer } from '../registry/server';
+import { readManifest } from '@aurora/schema';
+import { SchemaRegistry } from '../registry';
+import { createRegistryServer } from '../server';
 
 const AUTH = { issuer: 'aurora-test', audience: 'aurora-network' };
 const seedSubgraphs = () =>
