@@ -26,6 +26,13 @@ module.exports = {
       to: { path: '^(subgraphs|schema|registry|scripts)/' },
     },
     {
+      name: 'router-imports-subgraph-kit',
+      comment: 'The router is not a subgraph: it builds on @aurora/service-kit, the parts every service shares (its tests may start subgraphs).',
+      severity: 'error',
+      from: { path: '^router/src/', pathNot: '__tests__' },
+      to: { path: '^packages/subgraph-kit/' },
+    },
+    {
       name: 'package-imports-workspace-above',
       comment: 'Shared packages import no subgraph, router, schema or scripts workspace.',
       severity: 'error',

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REGISTRY_PORT } from '@aurora/manifest';
 import { openStore } from '@aurora/store';
-import { closeOnSignal, createLogger, parseEnv, providerAuthSettings, ProviderTokenVerifier, runService, subgraphEnvSchema } from '@aurora/subgraph-kit';
+import { closeOnSignal, createLogger, parseEnv, providerAuthSettings, ProviderTokenVerifier, runService, subgraphEnvSchema } from '@aurora/service-kit';
 import { NETWORK_OWNER } from '@aurora/supergraph';
 import { readAcceptedChanges, readManifest, SCHEMA_DIR } from '@aurora/schema';
 import { SchemaRegistry } from './registry';

@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { requireScope, type Logger, type ProviderClaims, type ProviderTokenVerifier, type RunningServer } from '@aurora/subgraph-kit';
+import { requireScope, type Logger, type ProviderClaims, type ProviderTokenVerifier, type RunningServer } from '@aurora/service-kit';
 import express, { type ErrorRequestHandler, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { SchemaRegistry } from './registry';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode, type ProviderTokenVerifier } from '@aurora/subgraph-kit';
+import { ErrorCode, type ProviderTokenVerifier } from '@aurora/service-kit';
 import { allows, type AccessRule } from '@aurora/supergraph';
 import {
   getNamedType,

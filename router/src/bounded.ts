@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestHandler } from 'express';
-import { ErrorCode } from '@aurora/subgraph-kit';
+import { ErrorCode } from '@aurora/service-kit';
 import type { RouterLimits } from './limits';
 import {
   getNamedType,

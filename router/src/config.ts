@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { LOG_LEVELS, parseEnv } from '@aurora/subgraph-kit';
+import { LOG_LEVELS, parseEnv } from '@aurora/service-kit';
 import { ROUTER_PORT } from '@aurora/manifest';
 import { z } from 'zod';
 import { DEFAULT_LIMITS, type RouterLimits } from './limits';

@@ -1,4 +1,4 @@
-import { ErrorCode } from '@aurora/subgraph-kit';
+import { ErrorCode } from '@aurora/service-kit';
 import { GraphQLError } from 'graphql';
 import type { RouterContext } from './context';
 import { IDENTITY_TOKEN } from './identity';

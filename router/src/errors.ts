@@ -1,4 +1,4 @@
-import { ErrorCode, httpErrors as kitHttpErrors, type Logger } from '@aurora/subgraph-kit';
+import { ErrorCode, httpErrors as kitHttpErrors, type Logger } from '@aurora/service-kit';
 import type { ErrorRequestHandler } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { SubgraphCallError } from './subgraph-fetch';

@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import * as path from 'node:path';
-import { ensureSecretFile } from '@aurora/subgraph-kit';
+import { ensureSecretFile } from '@aurora/service-kit';
 
 /** An anonymous identity: 256 random bits, base64url. Clients may make their own (at least 256 bits). */
 export const IDENTITY_TOKEN = /^[A-Za-z0-9_-]{43,128}$/;

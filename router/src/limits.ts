@@ -1,5 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { ErrorCode } from '@aurora/subgraph-kit';
+import { ErrorCode } from '@aurora/service-kit';
 import type { RequestHandler } from 'express';
 import { GraphQLError, Kind, Lexer, Source, TokenKind, type ValidationRule } from 'graphql';
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { openStore } from '@aurora/store';
-import { closeOnSignal, createLogger, personalDataSecret, providerAuthSettings, runService } from '@aurora/subgraph-kit';
+import { closeOnSignal, createLogger, personalDataSecret, providerAuthSettings, runService } from '@aurora/service-kit';
 import { loadConfig, routerPolicy } from './config';
 import { loadRouterKey } from './identity';
 import { createRouter } from './router';

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode } from '@aurora/subgraph-kit';
+import { ErrorCode } from '@aurora/service-kit';
 import { execute, GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { PersonalDataCoordinator } from './personal-data';
 import type { RouterContext } from './context';

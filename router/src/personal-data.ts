@@ -1,4 +1,4 @@
-import { PERSONAL_DATA_PATH, PSEUDONYM_HEADER, type Logger } from '@aurora/subgraph-kit';
+import { PERSONAL_DATA_PATH, PSEUDONYM_HEADER, type Logger } from '@aurora/service-kit';
 import type { Collection, DocumentStore, StoredDocument } from '@aurora/store';
 import type { PseudonymDeriver } from './identity';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Collection, DocumentStore, StoredDocument } from '@aurora/store';
-import { ErrorCode, type Logger } from '@aurora/subgraph-kit';
+import { ErrorCode, type Logger } from '@aurora/service-kit';
 import type { Request, RequestHandler } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 

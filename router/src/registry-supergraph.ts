@@ -1,5 +1,5 @@
 import type { SupergraphManager } from '@apollo/gateway';
-import type { Logger } from '@aurora/subgraph-kit';
+import type { Logger } from '@aurora/service-kit';
 
 export interface RegistryState {
   url: string;

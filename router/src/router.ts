@@ -5,7 +5,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { DocumentStore } from '@aurora/store';
-import { ProviderTokenVerifier, type Logger, type ProviderAuthSettings, type RunningServer } from '@aurora/subgraph-kit';
+import { ProviderTokenVerifier, type Logger, type ProviderAuthSettings, type RunningServer } from '@aurora/service-kit';
 import { NETWORK_OWNER, NETWORK_RULES, secureSupergraph, type AccessRule, type NetworkRules } from '@aurora/supergraph';
 import cors from 'cors';
 import express from 'express';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import { ErrorCode } from '@aurora/subgraph-kit';
+import { ErrorCode } from '@aurora/service-kit';
 import type { RequestHandler } from 'express';
 
 interface ManifestOperation {

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { PSEUDONYM_HEADER } from '@aurora/subgraph-kit';
+import { PSEUDONYM_HEADER } from '@aurora/service-kit';
 import { keepsPersonalData, NETWORK_OWNER, type NetworkRules } from '@aurora/supergraph';
 import type { RouterContext } from './context';
 import type { PseudonymDeriver } from './identity';

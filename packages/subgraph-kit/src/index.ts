@@ -8,10 +8,7 @@ export {
   type SubgraphResolvers,
 } from './federation';
 export { SHARED_TYPES, withSharedTypes } from './shared-types';
-export { createSubgraphServer, httpErrors, type BaseContext, type RunningServer, type SubgraphServer, type SubgraphServerOptions } from './server';
-export { ErrorCode, codedError, badUserInput } from './errors';
-export { createLogger, type Logger } from './logger';
-export { ConfigError, parseEnv, subgraphEnvSchema, providerAuthSettings, LOG_LEVELS } from './config';
+export { createSubgraphServer, type BaseContext, type SubgraphServer, type SubgraphServerOptions } from './server';
 export {
   pageSize,
   encodeCursor,
@@ -24,29 +21,7 @@ export {
   type PageInfo,
 } from './paging';
 export { localise, LANGUAGES, type Language, type LocalisedText } from './language';
-export { closeOnSignal, runService } from './shutdown';
 export { runSubgraph, type SubgraphEnv } from './run-subgraph';
 export type { NetworkServices, NetworkSubgraph } from './network-subgraph';
-export {
-  ProviderTokenVerifier,
-  requireScope,
-  ensureDevelopmentSigningKey,
-  developmentKeyFiles,
-  mintProviderToken,
-  PROVIDER_ALGORITHMS,
-  type ProviderClaims,
-  type ProviderAuthSettings,
-  type DevelopmentKeyFiles,
-  type MintOptions,
-} from './provider-auth';
-export {
-  PSEUDONYM_HEADER,
-  PERSONAL_DATA_PATH,
-  pseudonymOf,
-  mountPersonalData,
-  personalDataSecret,
-  requirePersonalDataSecret,
-  ensureSecretFile,
-  type PersonalDataHandler,
-  type PersonalDataOptions,
-} from './personal-data';
+// The parts every service of the network shares, subgraph or not, for a subgraph's convenience.
+export * from '@aurora/service-kit';

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { DocumentStore } from '@aurora/store';
-import type { Logger } from './logger';
-import type { ProviderAuthSettings } from './provider-auth';
+import type { Logger } from '@aurora/service-kit';
+import type { ProviderAuthSettings } from '@aurora/service-kit';
 import type { SubgraphServer } from './server';
 
 /**

@@ -1,9 +1,9 @@
 import { openStore, type DocumentStore } from '@aurora/store';
 import type { z } from 'zod';
-import type { subgraphEnvSchema } from './config';
-import { createLogger, type Logger } from './logger';
+import type { subgraphEnvSchema } from '@aurora/service-kit';
+import { createLogger, type Logger } from '@aurora/service-kit';
 import type { SubgraphServer } from './server';
-import { closeOnSignal, runService } from './shutdown';
+import { closeOnSignal, runService } from '@aurora/service-kit';
 
 export type SubgraphEnv = z.infer<ReturnType<typeof subgraphEnvSchema>>;
 

@@ -6,11 +6,9 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type ErrorRequestHandler, type Request } from 'express';
+import express, { type Request } from 'express';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { ErrorCode } from './errors';
-import { mountPersonalData, type PersonalDataOptions } from './personal-data';
-import type { Logger } from './logger';
+import { ErrorCode, httpErrors, type Logger, mountPersonalData, type PersonalDataOptions, type RunningServer } from '@aurora/service-kit';
 
 /** What every resolver of every subgraph gets, plus the subgraph's own per-request parts. */
 export interface BaseContext {
@@ -44,13 +42,6 @@ export interface SubgraphServerOptions<TContext extends object> {
   readiness?: () => { ready: boolean; reason?: string };
 }
 
-export interface RunningServer {
-  /** The GraphQL endpoint, for example `http://127.0.0.1:4001/graphql`. */
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
-
 export interface SubgraphServer {
   /** Starts listening; port 0 picks a free port (tests). */
   listen(port: number, host?: string): Promise<RunningServer>;
@@ -70,25 +61,6 @@ function maskInternalErrors(name: string, logger: Logger) {
       locations: formatted.locations,
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
-  };
-}
-
-/**
- * Answers requests the HTTP layer refuses (bad JSON, too large) in GraphQL's error shape. The
- * router gives a body that is too large its own code; a subgraph answers BAD_REQUEST.
- */
-export function httpErrors(logger: Logger, tooLargeCode = 'BAD_REQUEST'): ErrorRequestHandler {
-  return (error: { status?: number; type?: string }, _request, response, _next) => {
-    const status = error.status ?? 500;
-    const message =
-      error.type === 'entity.too.large'
-        ? 'The request body is too large.'
-        : error.type === 'entity.parse.failed'
-          ? 'The request body is not valid JSON.'
-          : 'The request could not be handled.';
-    if (status >= 500) logger.error({ err: error }, 'request failed');
-    const code = status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : error.type === 'entity.too.large' ? tooLargeCode : 'BAD_REQUEST';
-    response.status(status).json({ errors: [{ message, extensions: { code } }] });
   };
 }
 
