@@ -1,44 +1,21 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { DIMENSIONS, meterOf, type Dimension } from '@aurora/code-lists';
+import { DIMENSIONS, type Dimension, meterOf } from '@aurora/code-lists';
 import type { DocumentStore } from '@aurora/store';
 import { badUserInput, codedError, ErrorCode, type Language, type Logger } from '@aurora/subgraph-kit';
-import { isStopword, tokenize, type TextLanguage } from '@aurora/text-analysis';
+import type { TextLanguage } from '@aurora/text-analysis';
 import { findAge, findMunicipality } from './entities';
 import { IntentClassifier, type Intent } from './intents';
+import { guessLanguage } from './language';
+import { askForPackages, NEARNESS, type Nearness, type RouterPost } from './network';
 import { crisisReply, expressesCrisis } from './safety';
+import { Conversations, KEEP_MESSAGES, municipalityOf, newSession, type Session, SKIPPED } from './sessions';
 import { isRestart, isSkip, QUICK, TEXTS } from './texts';
+import { type Transfer, type TransferAttribute, Transfers } from './transfers';
+
+export type { TransferAttribute } from './transfers';
 
 export const MAX_MESSAGE = 2000;
 const CRISIS_CONFIDENCE = 0.5;
-const KEEP_MESSAGES = 100;
-const TRANSFER_MINUTES = 10;
-const SKIPPED = 'SKIPPED';
 const isMeter = (intent: string): intent is Dimension => (DIMENSIONS as readonly string[]).includes(intent);
-
-export interface ChatMessage {
-  author: 'PERSON' | 'CHATBOT';
-  text: string;
-  sentAt: string;
-}
-
-export interface Session {
-  _id: string;
-  /** The chatbot's own pseudonym for the person, when they came with an identity. */
-  pseudonym: string | null;
-  language: Language;
-  lifeEvents: string[];
-  needs: string[];
-  municipality: string | null;
-  age: number | typeof SKIPPED | null;
-  awaiting: 'MUNICIPALITY' | 'AGE' | null;
-  /** Packages already shown for the current situation (for "tell me more"). */
-  shown: number;
-  /** What the person said of their situation, in their words: one message may name several needs. */
-  situationText?: string;
-  messages: ChatMessage[];
-  updatedAt: string;
-  [field: string]: unknown;
-}
 
 export interface ChatPackage {
   title: string;
@@ -57,45 +34,6 @@ export interface ChatTurn {
   language: Language;
 }
 
-export type TransferAttribute = 'AGE' | 'MUNICIPALITY' | 'LIFE_EVENTS' | 'NEEDS' | 'LANGUAGE';
-
-/** What a transfer may hand over, each attribute null when the conversation did not learn it. */
-interface TransferValues {
-  AGE: number | null;
-  MUNICIPALITY: string | null;
-  LIFE_EVENTS: string[];
-  NEEDS: string[];
-  LANGUAGE: Language;
-}
-
-interface Transfer {
-  _id: string;
-  sessionId: string;
-  pseudonym: string | null;
-  recipient: string;
-  attributes: TransferAttribute[];
-  values: Partial<TransferValues> | null;
-  expiresAt: string;
-  redeemedAt: string | null;
-  [field: string]: unknown;
-}
-
-/** How the chatbot reads the network: a GraphQL request to the router. */
-export type RouterPost = (
-  query: string,
-  variables: Record<string, unknown>,
-) => Promise<{ data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: unknown } }[] }>;
-
-type Nearness = 'YOUR_MUNICIPALITY' | 'YOUR_WELLBEING_SERVICES_COUNTY' | 'YOUR_REGION' | 'ELSEWHERE' | 'UNKNOWN';
-const NEARNESS: readonly Nearness[] = ['YOUR_MUNICIPALITY', 'YOUR_WELLBEING_SERVICES_COUNTY', 'YOUR_REGION', 'ELSEWHERE', 'UNKNOWN'];
-
-const RECOMMEND = `query ChatbotPackages($situation: SituationInput!, $first: Int) {
-  recommendServicePackages(situation: $situation, first: $first) {
-    title explanation
-    items { service { id } placeToVisit { municipalityCode nearness } }
-  }
-}`;
-
 /**
  * The conversation: safety first, then what the message is about (the trained classifier) and
  * what it names (municipality, age), then one question at a time until the situation,
@@ -103,8 +41,8 @@ const RECOMMEND = `query ChatbotPackages($situation: SituationInput!, $first: In
  * through the router.
  */
 export class Dialogue {
-  private readonly sessions;
-  private readonly transfers;
+  private readonly conversations: Conversations;
+  private readonly transfers: Transfers;
 
   constructor(
     store: DocumentStore,
@@ -112,8 +50,8 @@ export class Dialogue {
     private readonly logger: Logger,
     private readonly classifier = new IntentClassifier(),
   ) {
-    this.sessions = store.collection<Session>('sessions');
-    this.transfers = store.collection<Transfer>('transfers');
+    this.conversations = new Conversations(store);
+    this.transfers = new Transfers(store.collection<Transfer>('transfers'));
   }
 
   async chat(input: { sessionId?: string | null; message: string; language?: Language | null }, pseudonym: string | null): Promise<ChatTurn> {
@@ -122,7 +60,7 @@ export class Dialogue {
     if (message.length > MAX_MESSAGE)
       throw badUserInput(`message may be at most ${MAX_MESSAGE} characters; it was ${message.length}. Send a shorter message.`, 'message');
 
-    let session = input.sessionId ? await this.find(input.sessionId, pseudonym) : null;
+    let session = input.sessionId ? await this.conversations.find(input.sessionId, pseudonym) : null;
     const unknownSession = !!input.sessionId && !session;
     const language = input.language ?? session?.language ?? guessLanguage(message, this.classifier);
     if (!session) session = newSession(pseudonym, language);
@@ -135,7 +73,7 @@ export class Dialogue {
     session.messages.push({ author: 'CHATBOT', text: turn.reply, sentAt: new Date().toISOString() });
     session.messages = session.messages.slice(-KEEP_MESSAGES);
     session.updatedAt = new Date().toISOString();
-    await this.sessions.replaceOne({ _id: session._id }, session, { upsert: true });
+    await this.conversations.save(session);
     return { ...turn, sessionId: session._id, language };
   }
 
@@ -226,34 +164,22 @@ export class Dialogue {
       wellbeing: Object.fromEntries(session.needs.filter(isMeter).map((need) => [meterOf(need), 2])),
       ...(session.situationText ? { text: session.situationText } : {}),
     };
-    if (session.municipality && session.municipality !== SKIPPED) situation.municipality = session.municipality;
+    const known = municipalityOf(session);
+    if (known) situation.municipality = known;
     if (typeof session.age === 'number') situation.age = session.age;
-    let result: Awaited<ReturnType<RouterPost>>;
-    try {
-      result = await this.router(RECOMMEND, { situation, first: Math.min(wanted, 10) });
-    } catch (error) {
-      this.logger.warn({ reason: error instanceof Error ? error.message : String(error) }, 'the router did not answer the recommendation request');
-      return { services: [], packages: [], crisis: false, reply: TEXTS.networkDown(language), intent, quickReplies: [QUICK.more(language)] };
-    }
-    const packages = (result.data?.recommendServicePackages ?? []) as {
-      title: string;
-      explanation: string;
-      items: { service: { id: string }; placeToVisit: { municipalityCode: string | null; nearness: Nearness } | null }[];
-    }[];
-    if (packages.length === 0 && result.errors?.some((error) => error.extensions?.code === 'NOT_READY')) {
+    const answer = await askForPackages(this.router, this.logger, situation, Math.min(wanted, 10));
+    if (answer.kind === 'starting')
       return { services: [], packages: [], crisis: false, reply: TEXTS.starting(language), intent, quickReplies: [QUICK.more(language)] };
-    }
-    if (result.errors?.length && packages.length === 0) {
-      this.logger.warn({ errors: result.errors.map((error) => error.message) }, 'the recommendation request failed');
+    if (answer.kind === 'unavailable')
       return { services: [], packages: [], crisis: false, reply: TEXTS.networkDown(language), intent, quickReplies: [QUICK.more(language)] };
-    }
+    const { packages } = answer;
     const quickReplies = [QUICK.more(language), QUICK.visit(language), QUICK.restart(language)];
     const ref = (id: string) => ({ __typename: 'Service' as const, id });
     if (mode === 'visit') {
       // Only what the addresses show: places in the person's municipality, else the nearest ones, named with where they are.
       const items = packages.flatMap((pack) => pack.items).filter((item) => item.placeToVisit);
       const local = items.filter((item) => item.placeToVisit?.nearness === 'YOUR_MUNICIPALITY');
-      const municipality = session.municipality && session.municipality !== SKIPPED ? session.municipality : null;
+      const municipality = municipalityOf(session);
       if (local.length > 0 || !municipality) {
         const places = unique((municipality ? local : items).map((item) => item.service.id));
         return {
@@ -278,7 +204,7 @@ export class Dialogue {
     if (fresh.length === 0)
       return { services: [], packages: [], crisis: false, reply: TEXTS.nothingFound(language), intent, quickReplies: QUICK.examples(language) };
     const chatPackages = fresh.map((pack) => ({ title: pack.title, explanation: pack.explanation, services: pack.items.map((item) => ref(item.service.id)) }));
-    const municipality = session.municipality && session.municipality !== SKIPPED ? session.municipality : null;
+    const municipality = municipalityOf(session);
     return {
       packages: chatPackages,
       services: unique(chatPackages.flatMap((pack) => pack.services.map((service) => service.id))).map(ref),
@@ -294,119 +220,39 @@ export class Dialogue {
   }
 
   async session(sessionId: string, pseudonym: string | null): Promise<Session | null> {
-    return this.find(sessionId, pseudonym);
+    return this.conversations.find(sessionId, pseudonym);
   }
 
   async deleteSession(sessionId: string, pseudonym: string | null): Promise<boolean> {
-    const session = await this.find(sessionId, pseudonym);
-    if (!session) return false;
-    await this.transfers.deleteMany({ sessionId });
-    return (await this.sessions.deleteOne({ _id: sessionId })).deletedCount === 1;
-  }
-
-  /** A session is found by its id, and only by the identity that started it (if one did). */
-  private async find(sessionId: string, pseudonym: string | null): Promise<Session | null> {
-    if (sessionId.length > 100) return null;
-    const session = await this.sessions.findOne({ _id: sessionId });
-    if (!session || (session.pseudonym && session.pseudonym !== pseudonym)) return null;
-    return session;
+    return this.conversations.delete(sessionId, pseudonym);
   }
 
   async startTransfer(sessionId: string, recipient: string, attributes: TransferAttribute[], pseudonym: string | null) {
-    const session = await this.find(sessionId, pseudonym);
+    const session = await this.conversations.find(sessionId, pseudonym);
     if (!session)
       throw codedError(ErrorCode.NOT_FOUND, 'There is no such conversation; a transfer starts from a conversation you have had.', {
         argumentName: 'sessionId',
       });
-    const chosen = [...new Set(attributes)];
-    if (chosen.length === 0)
-      throw badUserInput('attributes must name at least one attribute to hand over (AGE, MUNICIPALITY, LIFE_EVENTS, NEEDS, LANGUAGE).', 'attributes');
-    if (!recipient.trim() || recipient.length > 100) throw badUserInput('recipient must be the id of the receiving organisation.', 'recipient');
-    const all: TransferValues = {
-      AGE: typeof session.age === 'number' ? session.age : null,
-      MUNICIPALITY: session.municipality && session.municipality !== SKIPPED ? session.municipality : null,
-      LIFE_EVENTS: session.lifeEvents,
-      NEEDS: session.needs,
-      LANGUAGE: session.language,
-    };
-    // Only what was consented to is kept for the receiver; the rest never leaves the session.
-    const values: Partial<TransferValues> = {};
-    for (const attribute of chosen) Object.assign(values, { [attribute]: all[attribute] });
-    const code = randomBytes(24).toString('base64url');
-    const expiresAt = new Date(Date.now() + TRANSFER_MINUTES * 60_000).toISOString();
-    await this.transfers.insertOne({
-      _id: hashOf(code),
-      sessionId,
-      pseudonym: session.pseudonym,
-      recipient,
-      attributes: chosen,
-      values,
-      expiresAt,
-      redeemedAt: null,
-    });
-    return { code, expiresAt, attributes: chosen, recipient };
+    return this.transfers.start(session, recipient, attributes);
   }
 
   /** Hands over the consented attributes once, to the recipient organisation only. */
   async redeemTransfer(code: string, organisation: string) {
-    const id = hashOf(code);
-    const transfer = await this.transfers.findOne({ _id: id });
-    const now = new Date().toISOString();
-    if (!transfer || transfer.expiresAt <= now)
-      throw codedError(ErrorCode.NOT_FOUND, 'This transfer code is unknown or has expired; ask the person to start the transfer again.');
-    if (transfer.recipient !== organisation) throw codedError(ErrorCode.FORBIDDEN, 'This transfer code was made for another organisation.');
-    // Atomic: of two redemptions at once, one wins.
-    const claimed = await this.transfers.updateOne({ _id: id, redeemedAt: null }, { $set: { redeemedAt: now, values: null } });
-    if (claimed.modifiedCount !== 1) throw codedError(ErrorCode.NOT_FOUND, 'This transfer code has already been used; a code hands over the attributes once.');
-    const values = transfer.values ?? {};
-    return {
-      attributes: transfer.attributes,
-      age: values.AGE ?? null,
-      municipality: values.MUNICIPALITY ?? null,
-      lifeEvents: values.LIFE_EVENTS ?? null,
-      needs: values.NEEDS ?? null,
-      language: values.LANGUAGE ?? null,
-    };
+    return this.transfers.redeem(code, organisation);
   }
 
   async exportPerson(pseudonym: string) {
-    const sessions = await this.sessions.find({ pseudonym });
-    return sessions.map(({ _id, pseudonym: _pseudonym, ...session }) => ({ conversation: { sessionId: _id, ...session } }));
+    return this.conversations.exportPerson(pseudonym);
   }
 
   async deletePerson(pseudonym: string): Promise<number> {
-    const sessions = await this.sessions.find({ pseudonym });
-    let deleted = 0;
-    for (const session of sessions) deleted += (await this.transfers.deleteMany({ sessionId: session._id })).deletedCount;
-    deleted += (await this.sessions.deleteMany({ pseudonym })).deletedCount;
-    return deleted;
+    return this.conversations.deletePerson(pseudonym);
   }
 
   /** Forgets conversations nobody has touched for `days` (default 30): the chatbot keeps nothing longer than it helps. */
   async forgetOlderThan(days = 30): Promise<number> {
-    const before = new Date(Date.now() - days * 86_400_000).toISOString();
-    const idle = await this.sessions.find({ updatedAt: { $lt: before } }, { projection: { _id: 1 } });
-    if (idle.length === 0) return 0;
-    // A transfer code carries what was said in its conversation: it goes with it.
-    await this.transfers.deleteMany({ sessionId: { $in: idle.map((session) => session._id) } });
-    return (await this.sessions.deleteMany({ _id: { $in: idle.map((session) => session._id) } })).deletedCount;
+    return this.conversations.forgetOlderThan(days);
   }
-}
-
-function newSession(pseudonym: string | null, language: Language): Session {
-  return {
-    _id: randomUUID(),
-    pseudonym,
-    language,
-    lifeEvents: [],
-    needs: [],
-    municipality: null,
-    age: null,
-    awaiting: null,
-    shown: 0,
-    messages: [],
-    updatedAt: new Date().toISOString(),
-  };
 }
 
 /** The recommendation engine reads at most this much of what the person said of their situation. */
@@ -414,22 +260,3 @@ const SITUATION_TEXT_LIMIT = 500;
 
 const hasSituation = (session: Session) => session.lifeEvents.length > 0 || session.needs.length > 0;
 const unique = (ids: string[]) => [...new Set(ids)];
-const hashOf = (code: string) => createHash('sha256').update(code).digest('base64url');
-
-/** The language of a first message: the one with most stop words, then most known intent words; Finnish by default. */
-export function guessLanguage(text: string, classifier: IntentClassifier): Language {
-  if (/[åÅ]/.test(text)) return 'SV';
-  const words = tokenize(text.toLowerCase());
-  let best: Language = 'FI';
-  let bestScore = 0;
-  for (const language of ['FI', 'SV', 'EN'] as const) {
-    const code = language.toLowerCase() as TextLanguage;
-    const stopwords = words.filter((word) => isStopword(word, code)).length;
-    const score = stopwords + classifier.known(text, code) + (code === 'fi' && /[äö]|aa|uu|ii|yy/.test(text.toLowerCase()) ? 0.5 : 0);
-    if (score > bestScore) {
-      best = language;
-      bestScore = score;
-    }
-  }
-  return best;
-}

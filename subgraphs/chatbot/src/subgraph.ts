@@ -17,7 +17,8 @@ import {
   type NetworkSubgraph,
 } from '@aurora/subgraph-kit';
 import { mountPage } from '@aurora/web-ui';
-import { Dialogue, type RouterPost } from './dialogue';
+import { Dialogue } from './dialogue';
+import type { RouterPost } from './network';
 import { createResolvers, type ChatbotContext } from './resolvers';
 
 export const SUBGRAPH_NAME = 'chatbot';

@@ -16,6 +16,6 @@ export { CatalogueIndex, CATALOGUE_CHANGES, CATALOGUE_PAGE, type GraphQLPost } f
 export { inferLabels, labelsOf, type LabelScores } from './labels';
 export { needsOf, meterWeight, lifeEventNeed, wellbeingNeed, type Need } from './needs';
 export { toSituation, packageCount } from './validation';
-export { RecommendationService } from './service';
+export { RecommendationService } from './recommendation-service';
 export { DIMENSIONS, METERS, emptySituation, type IndexedService, type Situation, type Dimension } from './model';
 export { reasonText, packageTitle, packageExplanation } from './texts';

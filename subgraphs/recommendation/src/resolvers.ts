@@ -3,7 +3,7 @@ import type { Recommendation } from './engine';
 import type { Resolvers } from './generated/resolvers';
 import type { FeedbackKind } from './feedback';
 import type { Situation } from './model';
-import type { RecommendationService } from './service';
+import type { RecommendationService } from './recommendation-service';
 import { needLabel, packageExplanation, packageTitle, reasonText } from './texts';
 import { packageCount, toSituation } from './validation';
 import type { ItemView, PackageView, RecommendationContext } from './views';

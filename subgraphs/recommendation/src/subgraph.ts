@@ -15,7 +15,7 @@ import {
 } from '@aurora/subgraph-kit';
 import type { EngineOptions } from './engine';
 import { createResolvers, type RecommendationContext } from './resolvers';
-import { RecommendationService } from './service';
+import { RecommendationService } from './recommendation-service';
 
 export const SUBGRAPH_NAME = 'recommendation';
 

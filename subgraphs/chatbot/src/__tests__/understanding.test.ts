@@ -1,6 +1,8 @@
 import { createEmbeddedStore } from '@aurora/store';
 import { createLogger } from '@aurora/subgraph-kit';
-import { Dialogue, guessLanguage, type RouterPost } from '../dialogue';
+import { Dialogue } from '../dialogue';
+import { guessLanguage } from '../language';
+import type { RouterPost } from '../network';
 import { findAge, findMunicipality } from '../entities';
 import { IntentClassifier } from '../intents';
 import { expressesCrisis } from '../safety';

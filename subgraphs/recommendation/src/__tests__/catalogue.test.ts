@@ -1,7 +1,7 @@
 import { createEmbeddedStore } from '@aurora/store';
 import { createLogger } from '@aurora/subgraph-kit';
 import type { GraphQLPost } from '../catalogue';
-import { RecommendationService } from '../service';
+import { RecommendationService } from '../recommendation-service';
 import { emptySituation } from '../model';
 
 const logger = createLogger('catalogue-test', 'silent');
