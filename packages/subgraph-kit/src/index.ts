@@ -22,6 +22,6 @@ export {
 } from './paging';
 export { localise, LANGUAGES, type Language, type LocalisedText } from './language';
 export { runSubgraph, type SubgraphEnv } from './run-subgraph';
-export type { NetworkServices, NetworkSubgraph } from './network-subgraph';
+export type { NetworkServices, NetworkSubgraph, SubgraphOptions } from './network-subgraph';
 // The parts every service of the network shares, subgraph or not, for a subgraph's convenience.
 export * from '@aurora/service-kit';

@@ -1,8 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ApolloServerPlugin } from '@apollo/server';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import type { DocumentStore } from '@aurora/store';
 import {
   buildSubgraphFromSdl,
   createSubgraphServer,
@@ -10,11 +8,11 @@ import {
   providerAuthSettings,
   ProviderTokenVerifier,
   pseudonymOf,
-  type Logger,
   type ProviderAuthSettings,
   type RunningServer,
   type SubgraphEnv,
   type NetworkSubgraph,
+  type SubgraphOptions,
 } from '@aurora/subgraph-kit';
 import { mountPage } from '@aurora/web-ui';
 import { Dialogue } from './dialogue';
@@ -25,16 +23,12 @@ export const SUBGRAPH_NAME = 'chatbot';
 export const typeDefs = fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8');
 export const PUBLIC_DIR = path.resolve(__dirname, '..', 'public');
 
-export interface ChatbotOptions {
-  store: DocumentStore;
-  logger: Logger;
+export interface ChatbotOptions extends SubgraphOptions<SubgraphEnv & { AURORA_ROUTER_URL?: string; AURORA_PUBLIC_ROUTER_URL?: string }> {
   personalDataSecret?: string;
-  config?: SubgraphEnv & { AURORA_ROUTER_URL?: string; AURORA_PUBLIC_ROUTER_URL?: string };
   auth?: ProviderAuthSettings;
   /** The router's GraphQL endpoint, for the chatbot itself and for the page; read when needed (tests learn it later). */
   routerUrl?: () => string;
   publicRouterUrl?: () => string;
-  plugins?: ApolloServerPlugin[];
 }
 
 /** The chatbot as a subgraph with its web page at /, on its own store. */

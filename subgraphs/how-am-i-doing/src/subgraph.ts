@@ -1,17 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ApolloServerPlugin } from '@apollo/server';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import type { DocumentStore } from '@aurora/store';
 import {
   buildSubgraphFromSdl,
   createSubgraphServer,
   requirePersonalDataSecret,
   pseudonymOf,
-  type Logger,
   type SubgraphEnv,
   type SubgraphServer,
   type NetworkSubgraph,
+  type SubgraphOptions,
 } from '@aurora/subgraph-kit';
 import { mountPage } from '@aurora/web-ui';
 import { AssessmentRepository } from './repository';
@@ -21,14 +19,10 @@ export const SUBGRAPH_NAME = 'how-am-i-doing';
 export const typeDefs = fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8');
 export const PUBLIC_DIR = path.resolve(__dirname, '..', 'public');
 
-export interface HowAmIDoingOptions {
-  store: DocumentStore;
-  logger: Logger;
+export interface HowAmIDoingOptions extends SubgraphOptions<SubgraphEnv & { AURORA_PUBLIC_ROUTER_URL?: string }> {
   personalDataSecret?: string;
-  config?: SubgraphEnv & { AURORA_PUBLIC_ROUTER_URL?: string };
   /** The router's GraphQL endpoint as the page reaches it; read when the page asks. */
   publicRouterUrl?: () => string;
-  plugins?: ApolloServerPlugin[];
 }
 
 /** How am I doing? as a subgraph with its page at /, on its own store. */

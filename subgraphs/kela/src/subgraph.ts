@@ -1,8 +1,6 @@
 import 'reflect-metadata';
-import type { ApolloServerPlugin } from '@apollo/server';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import type { DocumentStore } from '@aurora/store';
-import { buildSubgraphFromClasses, createSubgraphServer, type Logger, type SubgraphServer, type NetworkSubgraph } from '@aurora/subgraph-kit';
+import { buildSubgraphFromClasses, createSubgraphServer, type SubgraphServer, type NetworkSubgraph, type SubgraphOptions } from '@aurora/subgraph-kit';
 import { EXAMPLE_BENEFITS } from './example-data';
 import { createLoaders, type KelaContext } from './loaders';
 import { BenefitRepository } from './repository';
@@ -25,11 +23,7 @@ function buildSchema() {
   });
 }
 
-export interface KelaOptions {
-  store: DocumentStore;
-  logger: Logger;
-  plugins?: ApolloServerPlugin[];
-}
+export type KelaOptions = SubgraphOptions;
 
 /** The benefits agency's subgraph on its own store, seeded with its example benefits. */
 export async function createKelaSubgraph(options: KelaOptions): Promise<SubgraphServer> {

@@ -1,9 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ApolloServerPlugin } from '@apollo/server';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import type { DocumentStore } from '@aurora/store';
-import { buildSubgraphFromSdl, createSubgraphServer, type Logger, type SubgraphServer, type NetworkSubgraph } from '@aurora/subgraph-kit';
+import { buildSubgraphFromSdl, createSubgraphServer, type SubgraphServer, type NetworkSubgraph, type SubgraphOptions } from '@aurora/subgraph-kit';
 import { EXAMPLE_VISITING_DETAILS } from './example-data';
 import { createLoaders, type MikkeliContext } from './loaders';
 import { VisitingDetailsRepository } from './repository';
@@ -13,11 +11,7 @@ export const SUBGRAPH_NAME = 'mikkeli';
 
 export const typeDefs = fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8');
 
-export interface MikkeliOptions {
-  store: DocumentStore;
-  logger: Logger;
-  plugins?: ApolloServerPlugin[];
-}
+export type MikkeliOptions = SubgraphOptions;
 
 /** The City of Mikkeli's subgraph on its own store, seeded with its example visiting details. */
 export async function createMikkeliSubgraph(options: MikkeliOptions): Promise<SubgraphServer> {

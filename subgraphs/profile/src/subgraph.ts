@@ -1,17 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ApolloServerPlugin } from '@apollo/server';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import type { DocumentStore } from '@aurora/store';
 import {
   buildSubgraphFromSdl,
   createSubgraphServer,
   requirePersonalDataSecret,
   pseudonymOf,
-  type Logger,
-  type SubgraphEnv,
   type SubgraphServer,
   type NetworkSubgraph,
+  type SubgraphOptions,
 } from '@aurora/subgraph-kit';
 import { createLoaders, type ProfileContext } from './loaders';
 import { ProfileRepository } from './repository';
@@ -21,13 +18,9 @@ export const SUBGRAPH_NAME = 'profile';
 
 export const typeDefs = fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8');
 
-export interface ProfileOptions {
-  store: DocumentStore;
-  logger: Logger;
+export interface ProfileOptions extends SubgraphOptions {
   /** The router-only secret of the personal-data interface; from the config when started by main(). */
   personalDataSecret?: string;
-  config?: SubgraphEnv;
-  plugins?: ApolloServerPlugin[];
 }
 
 /** Profile management on its own store, offering the router export and deletion by pseudonym. */

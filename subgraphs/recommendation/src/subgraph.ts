@@ -1,17 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ApolloServerPlugin } from '@apollo/server';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import type { DocumentStore } from '@aurora/store';
 import {
   buildSubgraphFromSdl,
   createSubgraphServer,
   requirePersonalDataSecret,
   pseudonymOf,
-  type Logger,
   type RunningServer,
   type SubgraphEnv,
   type NetworkSubgraph,
+  type SubgraphOptions,
 } from '@aurora/subgraph-kit';
 import type { EngineOptions } from './engine';
 import { createResolvers, type RecommendationContext } from './resolvers';
@@ -21,15 +19,11 @@ export const SUBGRAPH_NAME = 'recommendation';
 
 export const typeDefs = fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8');
 
-export interface RecommendationOptions {
-  store: DocumentStore;
-  logger: Logger;
+export interface RecommendationOptions extends SubgraphOptions<SubgraphEnv & { AURORA_ROUTER_URL?: string; AURORA_CATALOGUE_SYNC_MS?: number }> {
   personalDataSecret?: string;
-  config?: SubgraphEnv & { AURORA_ROUTER_URL?: string; AURORA_CATALOGUE_SYNC_MS?: number };
   /** Follow the catalogue through this router endpoint once listening (main() sets it from the config). */
   follow?: { routerUrl: string; intervalMs: number };
   engine?: EngineOptions;
-  plugins?: ApolloServerPlugin[];
 }
 
 export interface RecommendationSubgraph {

@@ -1,18 +1,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ApolloServerPlugin } from '@apollo/server';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import type { DocumentStore } from '@aurora/store';
 import {
   buildSubgraphFromSdl,
   createSubgraphServer,
   providerAuthSettings,
   ProviderTokenVerifier,
-  type Logger,
   type ProviderAuthSettings,
   type SubgraphEnv,
   type SubgraphServer,
   type NetworkSubgraph,
+  type SubgraphOptions,
 } from '@aurora/subgraph-kit';
 import { Directory } from './directory';
 import { Publishing } from './publishing';
@@ -27,15 +25,11 @@ export const SUBGRAPH_NAME = 'service-directory';
 
 export const typeDefs = fs.readFileSync(path.join(__dirname, 'schema.graphql'), 'utf8');
 
-export interface ServiceDirectoryOptions {
-  store: DocumentStore;
-  logger: Logger;
+export interface ServiceDirectoryOptions extends SubgraphOptions<SubgraphEnv & { AURORA_SEARCH_ANALYSIS?: SearchAnalysis }> {
   /** Where provider tokens' keys come from; from the config when started by main(). */
   auth?: ProviderAuthSettings;
-  config?: SubgraphEnv & { AURORA_SEARCH_ANALYSIS?: SearchAnalysis };
   /** The catalogue data to import at first start; the bundled data by default. */
   dataRoot?: string;
-  plugins?: ApolloServerPlugin[];
   /** How search reads texts; compounds by default (`stems` is the earlier analysis, for evaluation). */
   searchAnalysis?: SearchAnalysis;
 }
