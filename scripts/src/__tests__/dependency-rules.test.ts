@@ -31,7 +31,7 @@ function tree(files: Record<string, string[]>): string {
 
 /** Runs the repository's dependency rules (`npm run lint:deps`) over a tree; the exit code and what it printed. */
 function cruise(folder: string): { status: number | null; output: string } {
-  const present = ['subgraphs', 'packages', 'router'].filter((name) => fs.existsSync(path.join(folder, name)));
+  const present = ['subgraphs', 'packages', 'router', 'schema', 'registry', 'scripts'].filter((name) => fs.existsSync(path.join(folder, name)));
   const run = spawnSync(DEPCRUISE, [...present, '--config', CONFIG], { cwd: folder, encoding: 'utf8' });
   return { status: run.status, output: `${run.stdout}${run.stderr}` };
 }
@@ -63,6 +63,16 @@ describe('the dependency rules of the README', () => {
       'a shared package importing a subgraph',
       'package-imports-workspace-above',
       { 'packages/kit/src/index.ts': ['subgraphs/kela/src/index.ts'], 'subgraphs/kela/src/index.ts': [] },
+    ],
+    [
+      'the router importing the subgraph kit',
+      'router-imports-subgraph-kit',
+      { 'router/src/index.ts': ['packages/subgraph-kit/src/index.ts'], 'packages/subgraph-kit/src/index.ts': [] },
+    ],
+    [
+      'the build-time schema workspace importing the registry',
+      'schema-imports-registry',
+      { 'schema/src/index.ts': ['registry/src/index.ts'], 'registry/src/index.ts': [] },
     ],
     ['an import cycle', 'no-circular', { 'router/src/a.ts': ['router/src/b.ts'], 'router/src/b.ts': ['router/src/a.ts'] }],
   ])('refuse %s, naming the rule', (_label, rule, files) => {
