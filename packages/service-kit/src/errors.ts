@@ -6,6 +6,10 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   NOT_FOUND: 'NOT_FOUND',
+  /** What was asked for conflicts with what exists now, such as a time already booked; `extensions.reason` says which. */
+  CONFLICT: 'CONFLICT',
+  /** The person has not consented to share what the answer needs; `extensions.purpose` and `extensions.attributes` say what to allow. */
+  CONSENT_REQUIRED: 'CONSENT_REQUIRED',
   RATE_LIMITED: 'RATE_LIMITED',
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   /** The service is still starting (building its index); `extensions.retryAfterSeconds` says when to try again. */

@@ -34,7 +34,7 @@ export interface NetworkRules {
 
 export const NETWORK_RULES: NetworkRules = {
   profileSubgraph: 'profile',
-  personalDataSubgraphs: ['profile', 'recommendation', 'chatbot', 'how-am-i-doing'],
+  personalDataSubgraphs: ['profile', 'recommendation', 'chatbot', 'how-am-i-doing', 'mikkeli'],
   // The directory checks publishing rights; the chatbot checks who redeems a transfer code.
   providerTokenSubgraphs: ['service-directory', 'chatbot'],
   coreSubgraphs: ['service-directory', 'profile', 'recommendation', 'chatbot', 'how-am-i-doing', 'registry', 'router'],
@@ -42,6 +42,8 @@ export const NETWORK_RULES: NetworkRules = {
     { purpose: 'RECOMMENDATION', field: 'recommendationAttributes', recipients: ['recommendation'] },
     // Handed over by the chatbot's one-time transfer codes; no subgraph reads it through @requires yet.
     { purpose: 'SERVICE_TRANSFER', field: 'serviceTransferAttributes', recipients: [] },
+    // Eligibility checks read what the person shares inside the request; the recipient keeps nothing.
+    { purpose: 'ELIGIBILITY', field: 'eligibilityAttributes', recipients: ['kela'] },
   ],
 };
 

@@ -156,11 +156,13 @@ function meFindings(subject: Declared, type: TypeModel, rules: NetworkRules): Fi
   const findings: Finding[] = [];
   const add = (rule: string, coordinate: string, message: string, fix: string) =>
     findings.push({ rule, severity: 'error', coordinate, subgraph: subject.subgraph, message, fix });
-  if (!rules.personalDataSubgraphs.includes(subject.subgraph)) {
+  // A purpose's recipient that keeps no personal data may still extend Me, to read its purpose's field inside the request.
+  const recipient = rules.purposes.some((purpose) => purpose.recipients.includes(subject.subgraph));
+  if (!rules.personalDataSubgraphs.includes(subject.subgraph) && !recipient) {
     add(
       'personal-data/me',
       'Me',
-      `Me is the person making the request; only the network's personal-data subgraphs (${rules.personalDataSubgraphs.join(', ')}) may add fields to it or hold its key, and ${subject.subgraph} is not one of them.`,
+      `Me is the person making the request; only the network's personal-data subgraphs (${rules.personalDataSubgraphs.join(', ')}) and the recipients of a consent purpose may add fields to it or hold its key, and ${subject.subgraph} is neither.`,
       `Remove Me from the schema. A service that needs the person's attributes asks the network for a consent purpose naming it (${RULES_FILE}); the person then decides what it receives.`,
     );
     return findings;

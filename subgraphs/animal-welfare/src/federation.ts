@@ -14,6 +14,7 @@ export function buildFederatedSchema(
   const machinery = `
     directive @link(url: String!, import: [String]) repeatable on SCHEMA
     directive @key(fields: String!, resolvable: Boolean = true) repeatable on OBJECT | INTERFACE
+    directive @interfaceObject on OBJECT
     scalar _Any
     union _Entity = ${entities.join(' | ')}
     type _Service { sdl: String! }

@@ -1,3 +1,3 @@
 export { createAnimalWelfareSubgraph, readData, typeDefs, SUBGRAPH_NAME, type AnimalData } from './subgraph';
 export { buildFederatedSchema } from './federation';
-export { publishServices } from './publish-services';
+export { publishActions, publishServices } from './publish-services';

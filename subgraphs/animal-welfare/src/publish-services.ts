@@ -42,3 +42,42 @@ export async function publishServices(routerUrl: string, token: string, data: An
   }
   return published;
 }
+
+/**
+ * Offers the association's actions on its own services in the directory, with its provider
+ * token: an action already there (same Finnish title on the same service) is kept, so running it
+ * again adds nothing. Returns the ids of all of them, published now or before.
+ */
+export async function publishActions(routerUrl: string, token: string, data: AnimalData): Promise<string[]> {
+  const existing = await call(
+    routerUrl,
+    'query($org: ID!) { services(filter: { organisations: [$org] }, first: 100) { edges { node { id name(language: FI) actions { id kind title(language: FI) provider { id } } } } } }',
+    { org: data.organisationId },
+  );
+  if (existing.errors) throw new Error(existing.errors.map((error) => error.message).join('; '));
+  type Listed = { id: string; name: string; actions: { id: string; kind: string; title: string | null; provider: { id: string } | null }[] };
+  const services = ((existing.data?.services as { edges: { node: Listed }[] } | undefined)?.edges ?? []).map((edge) => edge.node);
+  const ids: string[] = [];
+  for (const offered of data.actions) {
+    const service = services.find((candidate) => candidate.name === offered.service);
+    if (!service) throw new Error(`The service "${offered.service}" is not in the directory; publish the services first.`);
+    const mine = service.actions.find(
+      (candidate) => candidate.kind === 'OTHER' && candidate.provider?.id === data.organisationId && candidate.title === offered.title.fi,
+    );
+    if (mine) {
+      ids.push(mine.id);
+      continue;
+    }
+    const result = await call(
+      routerUrl,
+      'mutation($input: ServiceActionInput!) { publishServiceAction(input: $input) { id } }',
+      { input: { service: service.id, title: offered.title, description: offered.description } },
+      token,
+    );
+    if (result.errors) throw new Error(result.errors.map((error) => error.message).join('; '));
+    const action = result.data?.publishServiceAction as { id: string } | undefined;
+    if (!action) throw new Error('The directory did not say which action it published.');
+    ids.push(action.id);
+  }
+  return ids;
+}

@@ -20,6 +20,8 @@ export interface AnimalData {
   organisationId: string;
   animals: Animal[];
   services: { name: Record<string, string>; summary: Record<string, string> }[];
+  /** Actions the association offers on its services (by the service's Finnish name). */
+  actions: { service: string; title: Record<string, string>; description: Record<string, string> }[];
 }
 
 /** The association's own store: a data file of example records. */
@@ -29,7 +31,7 @@ export function readData(file = path.join(__dirname, '..', 'data', 'animals.json
 
 const cursorOf = (index: number) => Buffer.from(`animal:${index}`).toString('base64url');
 
-function resolvers(data: AnimalData) {
+function resolvers(data: AnimalData, ownActions: ReadonlySet<string>) {
   const animals = [...data.animals].sort((a, b) => a.name.localeCompare(b.name, 'fi'));
   const byId = new Map(animals.map((animal) => [animal.id, animal]));
   return {
@@ -54,6 +56,11 @@ function resolvers(data: AnimalData) {
         adoptableAnimals: representation.id === data.organisationId ? animals : [],
       }),
       Animal: (representation: Record<string, unknown>) => byId.get(String(representation.id)) ?? null,
+      // The router sends every action of a service here when animalsToMeet is asked for; only the association's own have animals.
+      ServiceAction: (representation: Record<string, unknown>) => ({
+        id: representation.id,
+        animalsToMeet: ownActions.has(String(representation.id)) ? animals : null,
+      }),
     },
   };
 }
@@ -72,9 +79,12 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<string>
   });
 }
 
-/** The subgraph over plain node:http and graphql-js: POST /graphql, GET /health. */
-export function createAnimalWelfareSubgraph(data: AnimalData = readData()) {
-  const { root, references } = resolvers(data);
+/**
+ * The subgraph over plain node:http and graphql-js: POST /graphql, GET /health. `ownActions`
+ * holds the ids of the actions the association has published (publishActions fills it).
+ */
+export function createAnimalWelfareSubgraph(data: AnimalData = readData(), ownActions: ReadonlySet<string> = new Set()) {
+  const { root, references } = resolvers(data, ownActions);
   const { schema, rootValue } = buildFederatedSchema(typeDefs, references);
   const server = http.createServer(async (request, response) => {
     const send = (status: number, body: unknown) => {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { buildSubgraphFromClasses, createSubgraphServer, type SubgraphServer, type NetworkSubgraph, type SubgraphOptions } from '@aurora/subgraph-kit';
+import { EligibilityCheck, EligibilityCheckResolver, EligibilityResolver, Me, resolveEligibilityCheckReference, resolveMeReference } from './eligibility';
 import { EXAMPLE_BENEFITS } from './example-data';
 import { createLoaders, type KelaContext } from './loaders';
 import { BenefitRepository } from './repository';
@@ -13,12 +14,14 @@ export const SUBGRAPH_NAME = 'kela';
 
 function buildSchema() {
   return buildSubgraphFromClasses({
-    resolvers: [ServiceBenefitsResolver, BenefitResolver],
-    // Service is reached only through _entities, never from this subgraph's Query.
-    orphanedTypes: [Service],
+    resolvers: [ServiceBenefitsResolver, BenefitResolver, EligibilityCheckResolver, EligibilityResolver],
+    // Service, EligibilityCheck and Me are reached only through _entities, never from this subgraph's Query.
+    orphanedTypes: [Service, EligibilityCheck, Me],
     references: {
       Service: { __resolveReference: resolveServiceReference },
       Benefit: { __resolveReference: resolveBenefitReference },
+      EligibilityCheck: { __resolveReference: resolveEligibilityCheckReference },
+      Me: { __resolveReference: resolveMeReference },
     },
   });
 }

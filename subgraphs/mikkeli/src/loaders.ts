@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { AppointmentBook } from './appointments';
 import type { VisitingDetailsDocument } from './example-data';
 import type { VisitingDetailsRepository } from './repository';
 
@@ -14,4 +15,7 @@ export function createLoaders(repository: VisitingDetailsRepository) {
 
 export interface MikkeliContext {
   loaders: ReturnType<typeof createLoaders>;
+  appointments: AppointmentBook;
+  /** The city's pseudonym for the person, set by the router from an identity token; null without one. */
+  pseudonym: string | null;
 }

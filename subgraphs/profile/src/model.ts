@@ -7,7 +7,7 @@ export type Wellbeing = Partial<Record<Meter, number | null>>;
 
 export const ATTRIBUTE_NAMES = ['AGE', 'MUNICIPALITY', 'LIFE_EVENTS', 'LANGUAGE', 'WELLBEING', 'INTERESTS'] as const;
 export type AttributeName = (typeof ATTRIBUTE_NAMES)[number];
-export type ConsentPurpose = 'RECOMMENDATION' | 'SERVICE_TRANSFER';
+export type ConsentPurpose = 'RECOMMENDATION' | 'SERVICE_TRANSFER' | 'ELIGIBILITY';
 
 export interface Attributes {
   age: number | null;
@@ -20,7 +20,9 @@ export interface Attributes {
 }
 
 /** Attributes as shared for one purpose: each one the person did not consent to is null. */
-export type SharedAttributes = { [K in Exclude<keyof Attributes, 'updatedAt'>]: Attributes[K] | null };
+export type SharedValues = { [K in Exclude<keyof Attributes, 'updatedAt'>]: Attributes[K] | null };
+/** Attributes as shared for one purpose, and which of them the person consented to. */
+export type SharedAttributes = SharedValues & { consented: AttributeName[] };
 
 export interface Consent {
   purpose: ConsentPurpose;

@@ -2,7 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { codedError, ErrorCode } from '@aurora/subgraph-kit';
 import type { Resolvers } from './generated/resolvers';
 import type { ProfileContext } from './loaders';
-import { ATTRIBUTE_NAMES, EMPTY_ATTRIBUTES, type AttributeName, type ConsentPurpose, type MeValue, type ProfileDocument, type SharedAttributes } from './model';
+import {
+  ATTRIBUTE_NAMES,
+  EMPTY_ATTRIBUTES,
+  type AttributeName,
+  type ConsentPurpose,
+  type MeValue,
+  type ProfileDocument,
+  type SharedAttributes,
+  type SharedValues,
+} from './model';
 import type { ProfileRepository } from './repository';
 import { applyAttributes } from './validation';
 
@@ -23,7 +32,7 @@ async function shared(me: MeValue, purpose: ConsentPurpose, context: ProfileCont
   const profile = await profileOf(me, context);
   const allowed = new Set(profile?.consents.find((consent) => consent.purpose === purpose)?.attributes ?? []);
   const attributes = profile?.attributes ?? EMPTY_ATTRIBUTES;
-  const pick = <K extends keyof SharedAttributes>(name: AttributeName, field: K): SharedAttributes[K] => (allowed.has(name) ? attributes[field] : null);
+  const pick = <K extends keyof SharedValues>(name: AttributeName, field: K): SharedValues[K] => (allowed.has(name) ? attributes[field] : null);
   return {
     age: pick('AGE', 'age'),
     municipality: pick('MUNICIPALITY', 'municipality'),
@@ -31,6 +40,7 @@ async function shared(me: MeValue, purpose: ConsentPurpose, context: ProfileCont
     language: pick('LANGUAGE', 'language'),
     wellbeing: pick('WELLBEING', 'wellbeing'),
     interests: pick('INTERESTS', 'interests'),
+    consented: ATTRIBUTE_NAMES.filter((name) => allowed.has(name)),
   };
 }
 
@@ -79,6 +89,7 @@ export function createResolvers(repository: ProfileRepository): Resolvers {
       consents: async (me, _, context) => [...((await profileOf(me, context))?.consents ?? [])].sort((a, b) => a.purpose.localeCompare(b.purpose)),
       recommendationAttributes: (me, _, context) => shared(me, 'RECOMMENDATION', context),
       serviceTransferAttributes: (me, _, context) => shared(me, 'SERVICE_TRANSFER', context),
+      eligibilityAttributes: (me, _, context) => shared(me, 'ELIGIBILITY', context),
     },
   };
 }

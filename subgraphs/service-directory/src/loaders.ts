@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { ActionOfferDocument } from './actions';
 import type { ChannelDocument, OrganisationDocument, ServiceDocument } from './model';
 import type { DirectoryRepository } from './repository';
 
@@ -15,6 +16,19 @@ export function createLoaders(repository: DirectoryRepository) {
     service: byId<ServiceDocument>((ids) => repository.servicesByIds(ids)),
     channel: byId<ChannelDocument>((ids) => repository.channelsByIds(ids)),
     organisation: byId<OrganisationDocument>((ids) => repository.organisationsByIds(ids)),
+    /** The offers that hold for each service (keyed by the service, whose locations count too): one query per request tick. */
+    offers: new DataLoader<ServiceDocument, ActionOfferDocument[], string>(
+      async (services) => {
+        const offers = await repository.offersFor(
+          services.map((service) => service._id),
+          services.flatMap((service) => service.channelIds),
+        );
+        return services.map((service) =>
+          offers.filter((offer) => offer.serviceIds.includes(service._id) || (offer.locationId !== null && service.channelIds.includes(offer.locationId))),
+        );
+      },
+      { cacheKeyFn: (service) => service._id },
+    ),
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badUserInput, codedError, ErrorCode, requireScope, type LocalisedText, type ProviderClaims, type ProviderTokenVerifier } from '@aurora/subgraph-kit';
+import { otherActionOf, type ActionOfferDocument, type ActionView } from './actions';
 import type { CodeCatalogue } from './code-catalogue';
 import type { Directory } from './directory';
 import type { DirectoryContext } from './loaders';
@@ -8,6 +9,7 @@ import type {
   LocalisedTextInput,
   ServiceChannelInput,
   ServiceChannelUpdateInput,
+  ServiceActionInput,
   ServiceInput as ServiceInputOfSchema,
   ServiceUpdateInput,
 } from './generated/resolvers';
@@ -309,5 +311,51 @@ export class Publishing {
     const next: ChannelDocument = { ...current, status: 'ARCHIVED', modified: new Date().toISOString() };
     await this.directory.saveChannel(next);
     return next;
+  }
+
+  /**
+   * Offers an action of the organisation's own on one of its services. Only on its own: a
+   * hostile organisation cannot put a link on another's service.
+   */
+  async publishAction(input: ServiceActionInput, context: DirectoryContext): Promise<ActionView> {
+    const claims = await this.provider(context);
+    const service = await this.ownService(input.service, claims, context);
+    const offer: ActionOfferDocument = {
+      _id: randomUUID(),
+      kind: 'OTHER',
+      organisationId: claims.organisation,
+      serviceIds: [service._id],
+      locationId: null,
+      subjectId: null,
+      title: text('input.title', input.title, LIMITS.name, true),
+      description: text('input.description', input.description, LIMITS.summary, false),
+      url: input.url ? url('input.url', input.url) : null,
+      exampleData: false,
+      status: 'ACTIVE',
+      modified: new Date().toISOString(),
+    };
+    await this.directory.repository.actionOffers.insertOne(offer);
+    return otherActionOf(service, offer);
+  }
+
+  /** Withdraws an action the organisation published; the id is the action's, as `Service.actions` gives it. */
+  async archiveAction(id: string, context: DirectoryContext): Promise<ActionView> {
+    const claims = await this.provider(context);
+    const [kind, serviceId, offerId] = id.split(':');
+    const offer = kind === 'offer' && offerId ? await this.directory.repository.actionOffers.findOne({ _id: offerId }) : null;
+    if (!offer || !serviceId || !offer.serviceIds.includes(serviceId)) {
+      throw codedError(
+        ErrorCode.NOT_FOUND,
+        `There is no published action ${id.slice(0, 200)}; only actions of kind OTHER are published, and their ids start with "offer:".`,
+      );
+    }
+    if (offer.organisationId !== claims.organisation) {
+      throw codedError(ErrorCode.FORBIDDEN, `Action ${id} belongs to another organisation; a provider can withdraw only its own actions.`);
+    }
+    const service = await context.loaders.service.load(serviceId);
+    if (!service) throw codedError(ErrorCode.NOT_FOUND, `There is no service ${serviceId}.`);
+    const next: ActionOfferDocument = { ...offer, status: 'ARCHIVED', modified: new Date().toISOString() };
+    await this.directory.repository.actionOffers.replaceOne({ _id: offer._id }, next);
+    return otherActionOf(service, next);
   }
 }

@@ -1,4 +1,5 @@
-import type { Collection, DocumentStore, Filter, IndexSpec } from '@aurora/store';
+import { upsertChanged, type Collection, type DocumentStore, type Filter, type IndexSpec } from '@aurora/store';
+import type { ActionOfferDocument } from './actions';
 import type { ChannelDocument, CodeDocument, CodeListName, OrganisationDocument, ServiceDocument } from './model';
 
 /** A position in the service order (sortName, then id): what a cursor stands for. */
@@ -26,6 +27,10 @@ export const INDEXES: Record<string, IndexSpec[]> = {
   organisations: [{ key: { sortName: 1, _id: 1 }, name: 'organisations_order' }],
   codes: [{ key: { list: 1, code: 1 }, name: 'codes_by_list', unique: true }],
   channels: [],
+  actionOffers: [
+    { key: { serviceIds: 1 }, name: 'offers_by_service' },
+    { key: { locationId: 1 }, name: 'offers_by_location' },
+  ],
   meta: [],
 };
 
@@ -35,6 +40,7 @@ export class DirectoryRepository {
   readonly channels: Collection<ChannelDocument>;
   readonly organisations: Collection<OrganisationDocument>;
   readonly codes: Collection<CodeDocument>;
+  readonly actionOffers: Collection<ActionOfferDocument>;
   private readonly meta: Collection<ImportState>;
 
   constructor(store: DocumentStore) {
@@ -42,6 +48,7 @@ export class DirectoryRepository {
     this.channels = store.collection<ChannelDocument>('channels');
     this.organisations = store.collection<OrganisationDocument>('organisations');
     this.codes = store.collection<CodeDocument>('codes');
+    this.actionOffers = store.collection<ActionOfferDocument>('actionOffers');
     this.meta = store.collection<ImportState>('meta');
   }
 
@@ -49,6 +56,17 @@ export class DirectoryRepository {
     await this.services.createIndexes(INDEXES.services ?? []);
     await this.organisations.createIndexes(INDEXES.organisations ?? []);
     await this.codes.createIndexes(INDEXES.codes ?? []);
+    await this.actionOffers.createIndexes(INDEXES.actionOffers ?? []);
+  }
+
+  /** Writes the example organisations' action offers; running it again with the same data changes nothing. */
+  seedActionOffers(offers: ActionOfferDocument[]) {
+    return upsertChanged(this.actionOffers, offers);
+  }
+
+  /** Offers naming any of the services, or any of the locations (a location's booking holds for every service given there). */
+  offersFor(serviceIds: readonly string[], locationIds: readonly string[]): Promise<ActionOfferDocument[]> {
+    return this.actionOffers.find({ $or: [{ serviceIds: { $in: [...serviceIds] } }, { locationId: { $in: [...locationIds] } }] }, { sort: { _id: 1 } });
   }
 
   servicesByIds(ids: readonly string[]): Promise<ServiceDocument[]> {

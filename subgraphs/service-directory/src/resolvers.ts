@@ -1,4 +1,5 @@
 import { localise, type Language } from '@aurora/subgraph-kit';
+import { ACTION_TYPES, actionsOf, labelOf, serviceIdOf, type ActionView } from './actions';
 import type { CodeCatalogue } from './code-catalogue';
 import type { Directory, MatchedPart, ServiceMatch } from './directory';
 import type { Resolvers, SearchField } from './generated/resolvers';
@@ -55,6 +56,43 @@ function matchSnippet(match: ServiceMatch): string | null {
   return null;
 }
 
+const activeChannels = async (service: ServiceDocument, { loaders }: DirectoryContext) =>
+  (await loaders.channel.loadMany(service.channelIds)).filter(
+    (channel): channel is ChannelDocument => !!channel && !(channel instanceof Error) && channel.status !== 'ARCHIVED',
+  );
+
+async function serviceActions(service: ServiceDocument, context: DirectoryContext): Promise<ActionView[]> {
+  const [channels, offers] = await Promise.all([activeChannels(service, context), context.loaders.offers.load(service)]);
+  return actionsOf(service, channels, offers);
+}
+
+/** An action by id: the one of that id among its service's actions now, so a withdrawn one is gone. */
+async function actionById(id: string, context: DirectoryContext): Promise<ActionView | null> {
+  const serviceId = serviceIdOf(id);
+  const service = serviceId ? await context.loaders.service.load(serviceId) : null;
+  if (!service) return null;
+  return (await serviceActions(service, context)).find((action) => action.id === id) ?? null;
+}
+
+/** The fields every kind of action has. */
+const actionFields = {
+  __resolveReference: ({ id }: { id: string }, context: DirectoryContext) => actionById(id, context),
+  id: (action: ActionView) => action.id,
+  kind: (action: ActionView) => action.kind,
+  label: (action: ActionView, { language }: LanguageArgs) => localise(labelOf(action), language) ?? '',
+  title: (action: ActionView, { language }: LanguageArgs) => localise(action.title, language),
+  service: (action: ActionView) => action.service,
+  provider: (action: ActionView, _: unknown, { loaders }: DirectoryContext) =>
+    action.organisationId ? loaders.organisation.load(action.organisationId) : null,
+  exampleData: (action: ActionView) => action.exampleData,
+};
+
+/** The channel behind an action that has one (every kind but eligibility and OTHER). */
+function channelOf(action: ActionView): ChannelDocument {
+  if (!action.channel) throw new Error(`action ${action.id} has no channel`);
+  return action.channel;
+}
+
 /** The directory's resolvers. Lists resolve entities through the per-request DataLoaders. */
 export function createResolvers(directory: Directory, publishing: Publishing): Resolvers {
   const { codes } = directory;
@@ -66,9 +104,12 @@ export function createResolvers(directory: Directory, publishing: Publishing): R
       publishServiceChannel: (_, { input }, context) => publishing.publishChannel(input, context),
       updateServiceChannel: (_, { id, input }, context) => publishing.updateChannel(id, input, context),
       archiveServiceChannel: (_, { id }, context) => publishing.archiveChannel(id, context),
+      publishServiceAction: (_, { input }, context) => publishing.publishAction(input, context),
+      archiveServiceAction: (_, { id }, context) => publishing.archiveAction(id, context),
     },
     Query: {
       service: (_, { id }, { loaders }) => loaders.service.load(id),
+      serviceAction: (_, { id }, context) => actionById(id, context),
       services: (_, args) => directory.services(args.filter, args),
       organisation: (_, { id }, { loaders }) => loaders.organisation.load(id),
       lifeEvents: () => codes.all('lifeEvent'),
@@ -100,10 +141,36 @@ export function createResolvers(directory: Directory, publishing: Publishing): R
       areaType: (service: ServiceDocument) => (service.coverage === 'NATIONWIDE' ? 'NATIONWIDE' : 'MUNICIPALITIES'),
       areas: (service: ServiceDocument) => codes.resolve('municipality', service.municipalities),
       ontologyConcepts: (service: ServiceDocument) => service.ontologyConcepts ?? [],
-      channels: async (service: ServiceDocument, _: unknown, { loaders }: DirectoryContext) =>
-        (await loaders.channel.loadMany(service.channelIds)).filter(
-          (channel): channel is ChannelDocument => !!channel && !(channel instanceof Error) && channel.status !== 'ARCHIVED',
-        ),
+      channels: (service: ServiceDocument, _: unknown, context: DirectoryContext) => activeChannels(service, context),
+      actions: (service: ServiceDocument, _: unknown, context: DirectoryContext) => serviceActions(service, context),
+      nextStep: async (service: ServiceDocument, _: unknown, context: DirectoryContext) => (await serviceActions(service, context))[0] ?? null,
+    },
+    ServiceAction: {
+      __resolveType: (action: ActionView) => ACTION_TYPES[action.kind],
+    },
+    AppointmentBooking: { ...actionFields, location: channelOf },
+    EligibilityCheck: actionFields,
+    OnlineApplication: {
+      ...actionFields,
+      url: (action) => channelOf(action).url ?? '',
+      requiresStrongIdentification: (action) => channelOf(action).requiresAuthentication,
+      requiresSignature: (action) => channelOf(action).requiresSignature,
+      channel: channelOf,
+    },
+    ContactOption: {
+      ...actionFields,
+      method: (action) => action.method ?? 'PHONE',
+      phoneNumbers: (action) => (action.method === 'PHONE' ? channelOf(action).phoneNumbers : []),
+      address: (action) => (action.method === 'VISIT' ? (channelOf(action).visitingAddresses[0] ?? null) : null),
+      url: (action) => (action.method === 'CHAT' ? channelOf(action).url : null),
+      serviceHours: (action) => channelOf(action).serviceHours,
+      channel: channelOf,
+    },
+    OtherAction: {
+      ...actionFields,
+      description: (action, { language }) => localise(action.offer?.description, language),
+      url: (action) => action.offer?.url ?? null,
+      status: (action) => action.offer?.status ?? 'ACTIVE',
     },
     Organisation: {
       __resolveReference: ({ id }: { id: string }, { loaders }: DirectoryContext) => loaders.organisation.load(id),

@@ -13,6 +13,7 @@ import {
   type SubgraphOptions,
 } from '@aurora/subgraph-kit';
 import { Directory } from './directory';
+import { EXAMPLE_ACTION_OFFERS } from './example-offers';
 import { Publishing } from './publishing';
 import { DEFAULT_DATA_ROOT } from './import/read-source';
 import { importCatalogue } from './import/import-catalogue';
@@ -42,6 +43,7 @@ export async function createServiceDirectory(options: ServiceDirectoryOptions): 
   const repository = new DirectoryRepository(options.store);
   await repository.ensureIndexes();
   await importCatalogue(repository, options.dataRoot ?? DEFAULT_DATA_ROOT, options.logger);
+  options.logger.info(await repository.seedActionOffers(EXAMPLE_ACTION_OFFERS), 'example action offers in place');
   const auth = options.auth ?? (options.config ? providerAuthSettings(options.config) : { issuer: 'aurora-dev', audience: 'aurora-network' });
   const directory = await Directory.open(
     repository,

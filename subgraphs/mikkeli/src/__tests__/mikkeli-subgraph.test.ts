@@ -11,7 +11,7 @@ let server: RunningServer;
 const query = (text: string, variables: Record<string, unknown> = {}) => postGraphQL(server.url, text, variables);
 
 beforeAll(async () => {
-  server = await (await createMikkeliSubgraph({ store: counted.store, logger })).listen(0);
+  server = await (await createMikkeliSubgraph({ store: counted.store, logger, personalDataSecret: 'mikkeli-test-secret' })).listen(0);
 });
 afterAll(() => server.close());
 

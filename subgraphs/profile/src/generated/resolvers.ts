@@ -85,6 +85,8 @@ export type Me = {
   recommendationAttributes: SharedAttributes;
   /** The attributes the person consented to share for SERVICE_TRANSFER; null where not consented. */
   serviceTransferAttributes: SharedAttributes;
+  /** The attributes the person consented to share for ELIGIBILITY; null where not consented. */
+  eligibilityAttributes: SharedAttributes;
 };
 
 /** The person's attributes, entered by the person. */
@@ -121,6 +123,8 @@ export type SharedAttributes = {
   wellbeing?: Maybe<Wellbeing>;
   /** Interests. */
   interests?: Maybe<Array<Scalars['String']['output']>>;
+  /** Which attributes the person consented to share for this purpose (an attribute may be consented and still not given). */
+  consented: Array<AttributeName>;
 };
 
 /** The ten 3X10D meters of AuroraAI's life-situation model, each 0 (worst) to 10 (best); null when not given. */
@@ -169,7 +173,9 @@ export type ConsentPurpose =
   /** Service package recommendations. */
   | 'RECOMMENDATION'
   /** Handing the person over to another service on the network. */
-  | 'SERVICE_TRANSFER';
+  | 'SERVICE_TRANSFER'
+  /** Checking whether the person is likely to qualify for a benefit or service; read inside the request, never stored. */
+  | 'ELIGIBILITY';
 
 /** An attribute a consent can cover. */
 export type AttributeName =
@@ -446,6 +452,7 @@ export type MeResolvers<ContextType = ProfileContext, ParentType extends Resolve
   consents?: Resolver<Array<ResolversTypes['Consent']>, ParentType, ContextType>;
   recommendationAttributes?: Resolver<ResolversTypes['SharedAttributes'], ParentType, ContextType>;
   serviceTransferAttributes?: Resolver<ResolversTypes['SharedAttributes'], ParentType, ContextType>;
+  eligibilityAttributes?: Resolver<ResolversTypes['SharedAttributes'], ParentType, ContextType>;
 };
 
 export type AttributesResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['Attributes'] = ResolversParentTypes['Attributes']> = {
@@ -465,6 +472,7 @@ export type SharedAttributesResolvers<ContextType = ProfileContext, ParentType e
   language?: Resolver<Maybe<ResolversTypes['Language']>, ParentType, ContextType>;
   wellbeing?: Resolver<Maybe<ResolversTypes['Wellbeing']>, ParentType, ContextType>;
   interests?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  consented?: Resolver<Array<ResolversTypes['AttributeName']>, ParentType, ContextType>;
 };
 
 export type WellbeingResolvers<ContextType = ProfileContext, ParentType extends ResolversParentTypes['Wellbeing'] = ResolversParentTypes['Wellbeing']> = {

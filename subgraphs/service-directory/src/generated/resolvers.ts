@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ServiceDocument, OrganisationDocument, ChannelDocument, CodeDocument, Address as AddressModel } from '../model';
 import type { ServiceEdge as ServiceEdgeModel, ServicePage, ServiceMatch } from '../connection';
+import type { ActionView } from '../actions';
 import type { DirectoryContext } from '../loaders';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -24,6 +25,8 @@ export type Query = {
   __typename?: 'Query';
   /** One service by its id (the PTV service UUID where one exists); null when there is none. */
   service?: Maybe<Service>;
+  /** One action by id, as `Service.actions` gives it; null when there is none (or it was withdrawn). */
+  serviceAction?: Maybe<ServiceAction>;
   /**
    * Services as a Relay connection. With `filter.text`: a full-text search in Finnish, Swedish and
    * English, ranked by relevance, each edge saying why it matched. Without: a stable order by name.
@@ -52,6 +55,15 @@ export type Query = {
  * lists (life events, service classes, target groups, municipalities) that describe them.
  */
 export type QueryServiceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The service directory: every service on the network, its channels, its provider, and the code
+ * lists (life events, service classes, target groups, municipalities) that describe them.
+ */
+export type QueryServiceActionArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -94,6 +106,14 @@ export type Mutation = {
   updateServiceChannel: ServiceChannel;
   /** Archives a channel: services stop showing it. */
   archiveServiceChannel: ServiceChannel;
+  /**
+   * Offers an action on one of the organisation's services (kind OTHER: a link with a title and
+   * description). Shown in the service's `actions` with the rest; the organisation's own subgraph may
+   * add live fields to it through `ServiceAction @interfaceObject` (see the provider guide).
+   */
+  publishServiceAction: ServiceAction;
+  /** Withdraws an action the organisation published: the service stops showing it. */
+  archiveServiceAction: ServiceAction;
 };
 
 
@@ -156,6 +176,38 @@ export type MutationUpdateServiceChannelArgs = {
  */
 export type MutationArchiveServiceChannelArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Providers publish and maintain their own services and channels. Every mutation needs a provider
+ * token (`Authorization: Bearer <JWT>`) with the scope `services:write`; the token's `org` claim
+ * names the organisation, and a provider can change only that organisation's records.
+ */
+export type MutationPublishServiceActionArgs = {
+  input: ServiceActionInput;
+};
+
+
+/**
+ * Providers publish and maintain their own services and channels. Every mutation needs a provider
+ * token (`Authorization: Bearer <JWT>`) with the scope `services:write`; the token's `org` claim
+ * names the organisation, and a provider can change only that organisation's records.
+ */
+export type MutationArchiveServiceActionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** An action an organisation offers on one of its services. */
+export type ServiceActionInput = {
+  /** The service, one of the token organisation's own. */
+  service: Scalars['ID']['input'];
+  /** What the action is called: a short title, such as "Meet the animals". */
+  title: LocalisedTextInput;
+  /** What the person does and what happens next, up to 500 characters per language. */
+  description?: InputMaybe<LocalisedTextInput>;
+  /** Where the action starts (http or https); optional when the organisation's subgraph carries the action itself. */
+  url?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A text in up to three languages; at least one is needed where the text is required. */
@@ -542,6 +594,16 @@ export type Service = {
   status: ServiceStatus;
   /** When the record last changed at its source (ISO 8601). */
   modified: Scalars['String']['output'];
+  /**
+   * What a person can do with the service now, whoever offers it: book a time, check whether they
+   * qualify, apply online, get in touch, or an organisation's own action. The most direct first
+   * (booking, eligibility, applying, phone, chat, visiting, other). The directory lists them from the
+   * service's channels and from what organisations have published; the organisation that carries
+   * an action answers its live fields (free times, an eligibility answer).
+   */
+  actions: Array<ServiceAction>;
+  /** The first of `actions`: the step to suggest next; null when the service has no action. */
+  nextStep?: Maybe<ServiceAction>;
 };
 
 
@@ -559,6 +621,265 @@ export type ServiceSummaryArgs = {
 
 /** A service a person can use: digital or physical, public, non-profit or commercial. */
 export type ServiceDescriptionArgs = {
+  language?: InputMaybe<Language>;
+};
+
+/**
+ * A way to use a service: the network's common action contract. Every action has these fields;
+ * each kind adds its own, and the organisation that carries the action answers the live ones. An
+ * id names what the action is about (`book:<service>:<location>`, `eligibility:<service>:<benefit>`,
+ * `apply:<service>:<channel>`, `contact:<service>:<channel>:<method>`, `offer:<service>:<offer>`),
+ * so the subgraph that answers a kind needs nothing else to find its own record.
+ */
+export type ServiceAction = {
+  /** The action's id. */
+  id: Scalars['ID']['output'];
+  /** What kind of action it is. */
+  kind: ServiceActionKind;
+  /** A short label for a button, such as "Book a time". */
+  label: Scalars['String']['output'];
+  /** What the action is about: the place, the benefit, the e-service or the line; null where nothing more is known. */
+  title?: Maybe<Scalars['String']['output']>;
+  /** The service the action is for. */
+  service: Service;
+  /** The organisation that carries the action; null where the catalogue names none. */
+  provider?: Maybe<Organisation>;
+  /** True: offered by example data written for the network, not by the organisation's real systems. */
+  exampleData: Scalars['Boolean']['output'];
+};
+
+
+/**
+ * A way to use a service: the network's common action contract. Every action has these fields;
+ * each kind adds its own, and the organisation that carries the action answers the live ones. An
+ * id names what the action is about (`book:<service>:<location>`, `eligibility:<service>:<benefit>`,
+ * `apply:<service>:<channel>`, `contact:<service>:<channel>:<method>`, `offer:<service>:<offer>`),
+ * so the subgraph that answers a kind needs nothing else to find its own record.
+ */
+export type ServiceActionLabelArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/**
+ * A way to use a service: the network's common action contract. Every action has these fields;
+ * each kind adds its own, and the organisation that carries the action answers the live ones. An
+ * id names what the action is about (`book:<service>:<location>`, `eligibility:<service>:<benefit>`,
+ * `apply:<service>:<channel>`, `contact:<service>:<channel>:<method>`, `offer:<service>:<offer>`),
+ * so the subgraph that answers a kind needs nothing else to find its own record.
+ */
+export type ServiceActionTitleArgs = {
+  language?: InputMaybe<Language>;
+};
+
+/** The kinds of action of the contract. */
+export type ServiceActionKind =
+  /** Book a time at a service location (AppointmentBooking). */
+  | 'BOOK_APPOINTMENT'
+  /** Check whether one is likely to qualify, such as for a benefit (EligibilityCheck). */
+  | 'CHECK_ELIGIBILITY'
+  /** Apply or start online, in an e-service (OnlineApplication). */
+  | 'APPLY_ONLINE'
+  /** Get in touch: phone, chat or a visit (ContactOption). */
+  | 'CONTACT'
+  /** An action of the organisation's own (OtherAction). */
+  | 'OTHER';
+
+/** Book a time at a service location. The organisation that runs the place answers `freeTimes` and the booking mutations. */
+export type AppointmentBooking = ServiceAction & {
+  __typename?: 'AppointmentBooking';
+  /** The action's id. */
+  id: Scalars['ID']['output'];
+  /** BOOK_APPOINTMENT. */
+  kind: ServiceActionKind;
+  /** A short label for a button. */
+  label: Scalars['String']['output'];
+  /** The place's name. */
+  title?: Maybe<Scalars['String']['output']>;
+  /** The service the action is for. */
+  service: Service;
+  /** The organisation that carries the action. */
+  provider?: Maybe<Organisation>;
+  /** True: offered by example data. */
+  exampleData: Scalars['Boolean']['output'];
+  /** Where the appointment is. */
+  location: ServiceLocationChannel;
+};
+
+
+/** Book a time at a service location. The organisation that runs the place answers `freeTimes` and the booking mutations. */
+export type AppointmentBookingLabelArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** Book a time at a service location. The organisation that runs the place answers `freeTimes` and the booking mutations. */
+export type AppointmentBookingTitleArgs = {
+  language?: InputMaybe<Language>;
+};
+
+/** Check whether the person is likely to qualify. The organisation that grants it answers with the attributes the person consented to share for ELIGIBILITY. */
+export type EligibilityCheck = ServiceAction & {
+  __typename?: 'EligibilityCheck';
+  /** The action's id. */
+  id: Scalars['ID']['output'];
+  /** CHECK_ELIGIBILITY. */
+  kind: ServiceActionKind;
+  /** A short label for a button. */
+  label: Scalars['String']['output'];
+  /** What is checked, such as the benefit's name. */
+  title?: Maybe<Scalars['String']['output']>;
+  /** The service the action is for. */
+  service: Service;
+  /** The organisation that carries the action. */
+  provider?: Maybe<Organisation>;
+  /** True: offered by example data. */
+  exampleData: Scalars['Boolean']['output'];
+};
+
+
+/** Check whether the person is likely to qualify. The organisation that grants it answers with the attributes the person consented to share for ELIGIBILITY. */
+export type EligibilityCheckLabelArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** Check whether the person is likely to qualify. The organisation that grants it answers with the attributes the person consented to share for ELIGIBILITY. */
+export type EligibilityCheckTitleArgs = {
+  language?: InputMaybe<Language>;
+};
+
+/** Apply or start online: an e-service of the catalogue. */
+export type OnlineApplication = ServiceAction & {
+  __typename?: 'OnlineApplication';
+  /** The action's id. */
+  id: Scalars['ID']['output'];
+  /** APPLY_ONLINE. */
+  kind: ServiceActionKind;
+  /** A short label for a button. */
+  label: Scalars['String']['output'];
+  /** The e-service's name. */
+  title?: Maybe<Scalars['String']['output']>;
+  /** The service the action is for. */
+  service: Service;
+  /** The organisation that carries the action. */
+  provider?: Maybe<Organisation>;
+  /** False: from the catalogue. */
+  exampleData: Scalars['Boolean']['output'];
+  /** Where the e-service is. */
+  url: Scalars['String']['output'];
+  /** Whether the person must log in with strong identification; null where the catalogue does not say. */
+  requiresStrongIdentification?: Maybe<Scalars['Boolean']['output']>;
+  /** Whether the person must sign electronically; null where the catalogue does not say. */
+  requiresSignature?: Maybe<Scalars['Boolean']['output']>;
+  /** The e-service channel. */
+  channel: ElectronicChannel;
+};
+
+
+/** Apply or start online: an e-service of the catalogue. */
+export type OnlineApplicationLabelArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** Apply or start online: an e-service of the catalogue. */
+export type OnlineApplicationTitleArgs = {
+  language?: InputMaybe<Language>;
+};
+
+/** Get in touch: call, chat or visit. */
+export type ContactOption = ServiceAction & {
+  __typename?: 'ContactOption';
+  /** The action's id. */
+  id: Scalars['ID']['output'];
+  /** CONTACT. */
+  kind: ServiceActionKind;
+  /** A short label for a button, such as "Call". */
+  label: Scalars['String']['output'];
+  /** The line's, chat's or place's name. */
+  title?: Maybe<Scalars['String']['output']>;
+  /** The service the action is for. */
+  service: Service;
+  /** The organisation that carries the action. */
+  provider?: Maybe<Organisation>;
+  /** False: from the catalogue. */
+  exampleData: Scalars['Boolean']['output'];
+  /** How: PHONE, CHAT or VISIT. */
+  method: ContactMethod;
+  /** Numbers to call (PHONE). */
+  phoneNumbers: Array<PhoneNumber>;
+  /** Where to go (VISIT); null for other methods or where the catalogue has no address. */
+  address?: Maybe<Address>;
+  /** Where the chat is (CHAT); null for other methods. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** When the line, chat or place is open. */
+  serviceHours: Array<ServiceHour>;
+  /** The channel the contact comes from. */
+  channel: ServiceChannel;
+};
+
+
+/** Get in touch: call, chat or visit. */
+export type ContactOptionLabelArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** Get in touch: call, chat or visit. */
+export type ContactOptionTitleArgs = {
+  language?: InputMaybe<Language>;
+};
+
+/** How to get in touch. */
+export type ContactMethod =
+  /** By phone. */
+  | 'PHONE'
+  /** In an online chat. */
+  | 'CHAT'
+  /** By visiting a place. */
+  | 'VISIT';
+
+/** An action an organisation published for its service; its subgraph may add live fields through `ServiceAction @interfaceObject`. */
+export type OtherAction = ServiceAction & {
+  __typename?: 'OtherAction';
+  /** The action's id. */
+  id: Scalars['ID']['output'];
+  /** OTHER. */
+  kind: ServiceActionKind;
+  /** A short label for a button: the published title. */
+  label: Scalars['String']['output'];
+  /** The published title. */
+  title?: Maybe<Scalars['String']['output']>;
+  /** The service the action is for. */
+  service: Service;
+  /** The organisation that published the action. */
+  provider?: Maybe<Organisation>;
+  /** False: published by the organisation. */
+  exampleData: Scalars['Boolean']['output'];
+  /** What the person does and what happens next. */
+  description?: Maybe<Scalars['String']['output']>;
+  /** Where the action starts; null when the organisation's subgraph carries it. */
+  url?: Maybe<Scalars['String']['output']>;
+  /** ACTIVE, or ARCHIVED: withdrawn. */
+  status: ServiceStatus;
+};
+
+
+/** An action an organisation published for its service; its subgraph may add live fields through `ServiceAction @interfaceObject`. */
+export type OtherActionLabelArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** An action an organisation published for its service; its subgraph may add live fields through `ServiceAction @interfaceObject`. */
+export type OtherActionTitleArgs = {
+  language?: InputMaybe<Language>;
+};
+
+
+/** An action an organisation published for its service; its subgraph may add live fields through `ServiceAction @interfaceObject`. */
+export type OtherActionDescriptionArgs = {
   language?: InputMaybe<Language>;
 };
 
@@ -1119,6 +1440,12 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Service: Service;
+  ServiceAction: ServiceAction;
+  AppointmentBooking: AppointmentBooking;
+  EligibilityCheck: EligibilityCheck;
+  OnlineApplication: OnlineApplication;
+  ContactOption: ContactOption;
+  OtherAction: OtherAction;
   Organisation: Organisation;
   ElectronicChannel: ElectronicChannel;
   PhoneChannel: PhoneChannel;
@@ -1132,6 +1459,24 @@ export type FederationReferenceTypes = {
   Service:
     ( { __typename: 'Service' }
     & GraphQLRecursivePick<FederationTypes['Service'], {"id":true}> );
+  ServiceAction:
+    ( { __typename: 'ServiceAction' }
+    & GraphQLRecursivePick<FederationTypes['ServiceAction'], {"id":true}> );
+  AppointmentBooking:
+    ( { __typename: 'AppointmentBooking' }
+    & GraphQLRecursivePick<FederationTypes['AppointmentBooking'], {"id":true}> );
+  EligibilityCheck:
+    ( { __typename: 'EligibilityCheck' }
+    & GraphQLRecursivePick<FederationTypes['EligibilityCheck'], {"id":true}> );
+  OnlineApplication:
+    ( { __typename: 'OnlineApplication' }
+    & GraphQLRecursivePick<FederationTypes['OnlineApplication'], {"id":true}> );
+  ContactOption:
+    ( { __typename: 'ContactOption' }
+    & GraphQLRecursivePick<FederationTypes['ContactOption'], {"id":true}> );
+  OtherAction:
+    ( { __typename: 'OtherAction' }
+    & GraphQLRecursivePick<FederationTypes['OtherAction'], {"id":true}> );
   Organisation:
     ( { __typename: 'Organisation' }
     & GraphQLRecursivePick<FederationTypes['Organisation'], {"id":true}> );
@@ -1161,6 +1506,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ServiceActionInput: ServiceActionInput;
   LocalisedTextInput: LocalisedTextInput;
   ServiceInput: ServiceInput;
   ServiceUpdateInput: ServiceUpdateInput;
@@ -1185,6 +1531,14 @@ export type ResolversTypes = {
   ServiceAccess: ServiceAccess;
   ServiceOrigin: ServiceOrigin;
   Service: ResolverTypeWrapper<ServiceDocument>;
+  ServiceAction: ResolverTypeWrapper<ActionView>;
+  ServiceActionKind: ServiceActionKind;
+  AppointmentBooking: ResolverTypeWrapper<ActionView>;
+  EligibilityCheck: ResolverTypeWrapper<ActionView>;
+  OnlineApplication: ResolverTypeWrapper<ActionView>;
+  ContactOption: ResolverTypeWrapper<ActionView>;
+  ContactMethod: ContactMethod;
+  OtherAction: ResolverTypeWrapper<ActionView>;
   ServiceStatus: ServiceStatus;
   Organisation: ResolverTypeWrapper<OrganisationDocument>;
   OrganisationType: OrganisationType;
@@ -1216,6 +1570,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
   Mutation: Record<PropertyKey, never>;
+  ServiceActionInput: ServiceActionInput;
   LocalisedTextInput: LocalisedTextInput;
   ServiceInput: ServiceInput;
   ServiceUpdateInput: ServiceUpdateInput;
@@ -1233,6 +1588,12 @@ export type ResolversParentTypes = {
   ServiceEdge: ServiceEdgeModel;
   PageInfo: PageInfo;
   Service: ServiceDocument;
+  ServiceAction: ActionView;
+  AppointmentBooking: ActionView;
+  EligibilityCheck: ActionView;
+  OnlineApplication: ActionView;
+  ContactOption: ActionView;
+  OtherAction: ActionView;
   Organisation: OrganisationDocument;
   LifeEvent: CodeDocument;
   ServiceClass: CodeDocument;
@@ -1254,6 +1615,7 @@ export type ResolversParentTypes = {
 
 export type QueryResolvers<ContextType = DirectoryContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   service?: Resolver<Maybe<ResolversTypes['Service']>, ParentType, ContextType, RequireFields<QueryServiceArgs, 'id'>>;
+  serviceAction?: Resolver<Maybe<ResolversTypes['ServiceAction']>, ParentType, ContextType, RequireFields<QueryServiceActionArgs, 'id'>>;
   services?: Resolver<ResolversTypes['ServiceConnection'], ParentType, ContextType, Partial<QueryServicesArgs>>;
   organisation?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType, RequireFields<QueryOrganisationArgs, 'id'>>;
   lifeEvents?: Resolver<Array<ResolversTypes['LifeEvent']>, ParentType, ContextType>;
@@ -1271,6 +1633,8 @@ export type MutationResolvers<ContextType = DirectoryContext, ParentType extends
   publishServiceChannel?: Resolver<ResolversTypes['ServiceChannel'], ParentType, ContextType, RequireFields<MutationPublishServiceChannelArgs, 'input'>>;
   updateServiceChannel?: Resolver<ResolversTypes['ServiceChannel'], ParentType, ContextType, RequireFields<MutationUpdateServiceChannelArgs, 'id' | 'input'>>;
   archiveServiceChannel?: Resolver<ResolversTypes['ServiceChannel'], ParentType, ContextType, RequireFields<MutationArchiveServiceChannelArgs, 'id'>>;
+  publishServiceAction?: Resolver<ResolversTypes['ServiceAction'], ParentType, ContextType, RequireFields<MutationPublishServiceActionArgs, 'input'>>;
+  archiveServiceAction?: Resolver<ResolversTypes['ServiceAction'], ParentType, ContextType, RequireFields<MutationArchiveServiceActionArgs, 'id'>>;
 };
 
 export type SearchMatchResolvers<ContextType = DirectoryContext, ParentType extends ResolversParentTypes['SearchMatch'] = ResolversParentTypes['SearchMatch']> = {
@@ -1322,6 +1686,87 @@ export type ServiceResolvers<ContextType = DirectoryContext, ParentType extends 
   generalDescriptionCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ServiceStatus'], ParentType, ContextType>;
   modified?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actions?: Resolver<Array<ResolversTypes['ServiceAction']>, ParentType, ContextType>;
+  nextStep?: Resolver<Maybe<ResolversTypes['ServiceAction']>, ParentType, ContextType>;
+};
+
+export type ServiceActionResolvers<ContextType = DirectoryContext, ParentType extends ResolversParentTypes['ServiceAction'] = ResolversParentTypes['ServiceAction'], FederationReferenceType extends FederationReferenceTypes['ServiceAction'] = FederationReferenceTypes['ServiceAction']> = {
+  __resolveType: TypeResolveFn<'AppointmentBooking' | 'EligibilityCheck' | 'OnlineApplication' | 'ContactOption' | 'OtherAction', ParentType, ContextType>;
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ServiceAction']> | FederationReferenceType, FederationReferenceType, ContextType>;
+};
+
+export type AppointmentBookingResolvers<ContextType = DirectoryContext, ParentType extends ResolversParentTypes['AppointmentBooking'] = ResolversParentTypes['AppointmentBooking'], FederationReferenceType extends FederationReferenceTypes['AppointmentBooking'] = FederationReferenceTypes['AppointmentBooking']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AppointmentBooking']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ServiceActionKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<AppointmentBookingLabelArgs, 'language'>>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<AppointmentBookingTitleArgs, 'language'>>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  exampleData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['ServiceLocationChannel'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type EligibilityCheckResolvers<ContextType = DirectoryContext, ParentType extends ResolversParentTypes['EligibilityCheck'] = ResolversParentTypes['EligibilityCheck'], FederationReferenceType extends FederationReferenceTypes['EligibilityCheck'] = FederationReferenceTypes['EligibilityCheck']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['EligibilityCheck']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ServiceActionKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<EligibilityCheckLabelArgs, 'language'>>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<EligibilityCheckTitleArgs, 'language'>>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  exampleData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OnlineApplicationResolvers<ContextType = DirectoryContext, ParentType extends ResolversParentTypes['OnlineApplication'] = ResolversParentTypes['OnlineApplication'], FederationReferenceType extends FederationReferenceTypes['OnlineApplication'] = FederationReferenceTypes['OnlineApplication']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OnlineApplication']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ServiceActionKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<OnlineApplicationLabelArgs, 'language'>>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<OnlineApplicationTitleArgs, 'language'>>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  exampleData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requiresStrongIdentification?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  requiresSignature?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['ElectronicChannel'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type ContactOptionResolvers<ContextType = DirectoryContext, ParentType extends ResolversParentTypes['ContactOption'] = ResolversParentTypes['ContactOption'], FederationReferenceType extends FederationReferenceTypes['ContactOption'] = FederationReferenceTypes['ContactOption']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ContactOption']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ServiceActionKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<ContactOptionLabelArgs, 'language'>>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<ContactOptionTitleArgs, 'language'>>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  exampleData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['ContactMethod'], ParentType, ContextType>;
+  phoneNumbers?: Resolver<Array<ResolversTypes['PhoneNumber']>, ParentType, ContextType>;
+  address?: Resolver<Maybe<ResolversTypes['Address']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  serviceHours?: Resolver<Array<ResolversTypes['ServiceHour']>, ParentType, ContextType>;
+  channel?: Resolver<ResolversTypes['ServiceChannel'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type OtherActionResolvers<ContextType = DirectoryContext, ParentType extends ResolversParentTypes['OtherAction'] = ResolversParentTypes['OtherAction'], FederationReferenceType extends FederationReferenceTypes['OtherAction'] = FederationReferenceTypes['OtherAction']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['OtherAction']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ServiceActionKind'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<OtherActionLabelArgs, 'language'>>;
+  title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<OtherActionTitleArgs, 'language'>>;
+  service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  exampleData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, RequireFields<OtherActionDescriptionArgs, 'language'>>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ServiceStatus'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type OrganisationResolvers<ContextType = DirectoryContext, ParentType extends ResolversParentTypes['Organisation'] = ResolversParentTypes['Organisation'], FederationReferenceType extends FederationReferenceTypes['Organisation'] = FederationReferenceTypes['Organisation']> = {
@@ -1486,6 +1931,12 @@ export type Resolvers<ContextType = DirectoryContext> = {
   ServiceEdge?: ServiceEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Service?: ServiceResolvers<ContextType>;
+  ServiceAction?: ServiceActionResolvers<ContextType>;
+  AppointmentBooking?: AppointmentBookingResolvers<ContextType>;
+  EligibilityCheck?: EligibilityCheckResolvers<ContextType>;
+  OnlineApplication?: OnlineApplicationResolvers<ContextType>;
+  ContactOption?: ContactOptionResolvers<ContextType>;
+  OtherAction?: OtherActionResolvers<ContextType>;
   Organisation?: OrganisationResolvers<ContextType>;
   LifeEvent?: LifeEventResolvers<ContextType>;
   ServiceClass?: ServiceClassResolvers<ContextType>;
