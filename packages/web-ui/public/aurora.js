@@ -22,8 +22,12 @@ export function forgetIdentity() {
   localStorage.removeItem(IDENTITY_KEY);
 }
 
-/** One GraphQL request to the router; with `signedIn`, as the person. Throws with the first error's message. */
-export async function graphql(query, variables = {}, { signedIn = false } = {}) {
+/**
+ * One GraphQL request to the router; with `signedIn`, as the person. Throws with the first error's
+ * message (and `code`, `extensions`) when there is no data; with `partial`, answers `{ data, errors }`
+ * instead, for answers where one field may fail and the rest still come.
+ */
+export async function graphql(query, variables = {}, { signedIn = false, partial = false } = {}) {
   const headers = { 'content-type': 'application/json' };
   if (signedIn) headers.authorization = `Bearer ${await identity()}`;
   let response;
@@ -33,12 +37,13 @@ export async function graphql(query, variables = {}, { signedIn = false } = {}) 
     throw new Error('network');
   }
   const body = await response.json().catch(() => ({}));
-  if (body.errors?.length && !body.data) {
-    const error = new Error(body.errors[0].message);
-    error.code = body.errors[0].extensions?.code;
+  if ((body.errors?.length && !body.data) || !response.ok) {
+    const error = new Error(body.errors?.[0]?.message ?? 'network');
+    error.code = body.errors?.[0]?.extensions?.code;
+    error.extensions = body.errors?.[0]?.extensions ?? {};
     throw error;
   }
-  return body.data;
+  return partial ? { data: body.data, errors: body.errors ?? [] } : body.data;
 }
 
 /** Builds an element: el('p', { class: 'x' }, 'text', child). */
@@ -53,10 +58,17 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+/** The fields of a service action a page shows (the network's action contract). */
+export const ACTION_FIELDS = (language) => `__typename id kind label(language: ${language}) title(language: ${language}) exampleData
+  ... on OnlineApplication { url requiresStrongIdentification }
+  ... on ContactOption { method url phoneNumbers { number } address { street postalCode postOffice } }
+  ... on OtherAction { url description(language: ${language}) }`;
+
 /** The fields a service card shows; spread into a query's `service { … }`. */
 export const SERVICE_FIELDS = (language) => `id
   name(language: ${language}) summary(language: ${language})
-  provider { name(language: ${language}) }
+  provider { id name(language: ${language}) }
+  nextStep { ${ACTION_FIELDS(language)} }
   channels {
     __typename
     name(language: ${language})

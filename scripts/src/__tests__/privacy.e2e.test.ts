@@ -172,8 +172,8 @@ describe('consent-gated sharing, pseudonyms and deletion across the network', ()
     const { data } = await network.query('mutation { exportMyData { complete parts { subgraph status data } } }', {}, bearer(alice));
     expect(data.exportMyData.complete).toBe(true);
     const parts = Object.fromEntries(data.exportMyData.parts.map((part: any) => [part.subgraph, JSON.parse(part.data)]));
-    expect(Object.keys(parts)).toEqual(['chatbot', 'how-am-i-doing', 'probe', 'profile', 'recommendation']);
-    expect([parts.chatbot, parts['how-am-i-doing']]).toEqual([[], []]); // never used
+    expect(Object.keys(parts)).toEqual(['chatbot', 'how-am-i-doing', 'mikkeli', 'probe', 'profile', 'recommendation']);
+    expect([parts.chatbot, parts['how-am-i-doing'], parts.mikkeli]).toEqual([[], [], []]); // never used
     expect(parts.recommendation).toEqual([]); // no feedback given
     expect(parts.probe).toEqual(['ad75fe5d-cce3-4961-b764-4a93b98567ff']);
     expect(parts.profile[0].attributes).toMatchObject({ age: 34, interests: ['kayaking-7f3a'] });
@@ -188,6 +188,7 @@ describe('consent-gated sharing, pseudonyms and deletion across the network', ()
       parts: [
         { subgraph: 'chatbot', status: 'DELETED', deletedRecords: 0 },
         { subgraph: 'how-am-i-doing', status: 'DELETED', deletedRecords: 0 },
+        { subgraph: 'mikkeli', status: 'DELETED', deletedRecords: 0 },
         { subgraph: 'probe', status: 'DELETED', deletedRecords: 1 },
         { subgraph: 'profile', status: 'DELETED', deletedRecords: 1 },
         { subgraph: 'recommendation', status: 'DELETED', deletedRecords: 0 },
@@ -201,6 +202,7 @@ describe('consent-gated sharing, pseudonyms and deletion across the network', ()
     expect(after.data.exportMyData.parts).toEqual([
       { subgraph: 'chatbot', data: '[]' },
       { subgraph: 'how-am-i-doing', data: '[]' },
+      { subgraph: 'mikkeli', data: '[]' },
       { subgraph: 'probe', data: '[]' },
       { subgraph: 'profile', data: '[]' },
       { subgraph: 'recommendation', data: '[]' },
@@ -215,6 +217,7 @@ describe('consent-gated sharing, pseudonyms and deletion across the network', ()
       parts: [
         { subgraph: 'chatbot', status: 'DELETED', deletedRecords: 0 },
         { subgraph: 'how-am-i-doing', status: 'DELETED', deletedRecords: 0 },
+        { subgraph: 'mikkeli', status: 'DELETED', deletedRecords: 0 },
         { subgraph: 'probe', status: 'PENDING', deletedRecords: null },
         { subgraph: 'profile', status: 'DELETED', deletedRecords: 1 },
         { subgraph: 'recommendation', status: 'DELETED', deletedRecords: 0 },

@@ -137,6 +137,7 @@ describe('a hostile organisation that joins', () => {
     expect(deleted.data.deleteMyData.parts.map((part: { subgraph: string }) => part.subgraph)).toEqual([
       'chatbot',
       'how-am-i-doing',
+      'mikkeli',
       'profile',
       'recommendation',
     ]);

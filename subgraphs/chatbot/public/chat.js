@@ -1,3 +1,4 @@
+import { nextStepBlock } from '/assets/actions.js';
 import { applyHeaderTexts, el, forgetIdentity, graphql, pageLanguage, SERVICE_FIELDS, serviceCard } from '/assets/aurora.js';
 
 const UI = {
@@ -63,6 +64,8 @@ const CHAT = `mutation Chat($sessionId: ID, $message: String!, $language: Langua
 }`;
 
 let language = pageLanguage();
+/** The last turn's packages and services, so that a change of language shows them again in the new one. */
+let lastTurn = null;
 let sessionId = sessionStorage.getItem('aurora.chat.session');
 const $ = (id) => document.getElementById(id);
 
@@ -87,6 +90,9 @@ function showQuickReplies(replies) {
   $('quick-replies').replaceChildren(...replies.map((reply) => el('button', { type: 'button', class: 'secondary', onclick: () => send(reply) }, reply)));
 }
 
+/** A service's card with the next step a person can take with it (book, check, apply, call). */
+const card = (service) => serviceCard(service, language, [nextStepBlock(service.nextStep, language)]);
+
 function showResults(turn) {
   const byId = new Map(turn.services.map((service) => [service.id, service]));
   const blocks = [];
@@ -101,12 +107,12 @@ function showResults(turn) {
           ...pack.services
             .map((ref) => byId.get(ref.id))
             .filter(Boolean)
-            .map((service) => serviceCard(service, language)),
+            .map((service) => card(service)),
         ),
       );
     }
   } else if (turn.services.length > 0) {
-    blocks.push(...turn.services.map((service) => serviceCard(service, language)));
+    blocks.push(...turn.services.map((service) => card(service)));
   }
   if (blocks.length > 0) $('results').replaceChildren(...blocks);
 }
@@ -124,6 +130,7 @@ async function send(text) {
     sessionStorage.setItem('aurora.chat.session', sessionId);
     say('bot', turn.reply, turn.crisis);
     showQuickReplies(turn.quickReplies);
+    if (turn.services.length > 0) lastTurn = turn;
     showResults(turn);
   } catch (error) {
     say('bot', error.code === 'BAD_USER_INPUT' ? error.message : UI[language].error);
@@ -141,6 +148,7 @@ async function forget() {
   $('log').replaceChildren();
   $('results').replaceChildren();
   $('quick-replies').replaceChildren();
+  lastTurn = null;
   say('bot', UI[language].forgotten);
 }
 
@@ -148,9 +156,23 @@ $('form').addEventListener('submit', (event) => {
   event.preventDefault();
   void send($('message').value);
 });
+/** The services of the last turn again, in the page's new language (the packages' own texts stay as the conversation said them). */
+async function showResultsAgain() {
+  if (!lastTurn) return;
+  const ids = lastTurn.services.map((service) => service.id);
+  const query = `query(${ids.map((_, index) => `$s${index}: ID!`).join(', ')}) { ${ids
+    .map((_, index) => `s${index}: service(id: $s${index}) { ${SERVICE_FIELDS(language)} }`)
+    .join(' ')} }`;
+  const data = await graphql(query, Object.fromEntries(ids.map((id, index) => [`s${index}`, id])));
+  const services = ids.map((_, index) => data[`s${index}`]).filter(Boolean);
+  lastTurn = { ...lastTurn, services };
+  showResults(lastTurn);
+}
+
 $('language').addEventListener('change', (event) => {
   language = event.target.value;
   applyLanguage();
+  void showResultsAgain().catch(() => undefined);
 });
 $('forget').addEventListener('click', () => void forget());
 applyLanguage();

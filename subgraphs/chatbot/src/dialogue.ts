@@ -227,8 +227,8 @@ export class Dialogue {
     return this.conversations.delete(sessionId, pseudonym);
   }
 
-  async startTransfer(sessionId: string, recipient: string, attributes: TransferAttribute[], pseudonym: string | null) {
-    const session = await this.conversations.find(sessionId, pseudonym);
+  async startTransfer(sessionId: string | null | undefined, recipient: string, attributes: TransferAttribute[], pseudonym: string | null) {
+    const session = sessionId ? await this.conversations.find(sessionId, pseudonym) : pseudonym ? await this.conversations.latestOf(pseudonym) : null;
     if (!session)
       throw codedError(ErrorCode.NOT_FOUND, 'There is no such conversation; a transfer starts from a conversation you have had.', {
         argumentName: 'sessionId',

@@ -80,6 +80,11 @@ export class Conversations {
     return session;
   }
 
+  /** The person's most recent conversation, by the identity that had it; null when there is none. */
+  async latestOf(pseudonym: string): Promise<Session | null> {
+    return (await this.sessions.find({ pseudonym }, { sort: { updatedAt: -1 }, limit: 1 }))[0] ?? null;
+  }
+
   async save(session: Session): Promise<void> {
     await this.sessions.replaceOne({ _id: session._id }, session, { upsert: true });
   }

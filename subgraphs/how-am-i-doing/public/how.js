@@ -1,3 +1,4 @@
+import { formatTime, nextStepBlock } from '/assets/actions.js';
 import { applyHeaderTexts, el, forgetIdentity, graphql, pageLanguage, SERVICE_FIELDS, serviceCard } from '/assets/aurora.js';
 
 const UI = {
@@ -29,6 +30,37 @@ const UI = {
     deleted: 'Tietosi on poistettu kaikista palveluista.',
     deletePending: 'Poisto on käynnissä; osa palveluista vahvistaa sen myöhemmin.',
     confirm: 'Poistetaanko kaikki tietosi kaikista verkoston palveluista?',
+    show: 'Näytä tietoni',
+    holders: 'Missä tietojasi on',
+    nothingHeld: 'Verkostossa ei ole sinusta tietoja.',
+    consents: 'Suostumuksesi',
+    noConsents: 'Et ole antanut suostumuksia.',
+    revoke: 'Peru suostumus',
+    revoked: 'Suostumus peruttu.',
+    bookings: 'Varauksesi',
+    noBookings: 'Sinulla ei ole varauksia.',
+    cancelBooking: 'Peru varaus',
+    bookingCancelled: 'Varaus peruttu.',
+    transfer: 'Siirry toiseen palveluun',
+    transferIntro:
+      'Tee kertakäyttöinen koodi, jolla toinen palvelu saa valitsemasi tiedot viimeisimmästä chat-keskustelustasi. Koodi on voimassa 10 minuuttia.',
+    recipient: 'Vastaanottava palveluntuottaja',
+    recipientHelp: 'Organisaation tunnus; vastaanottava palvelu kertoo sen, ja ehdotuksina ovat sinulle näytettyjen palvelujen tuottajat.',
+    share: 'Luovutettavat tiedot',
+    makeCode: 'Tee koodi',
+    code: (code, until) => `Koodisi: ${code} (voimassa klo ${until} asti)`,
+    unavailable: 'ei vastannut',
+    purposes: { RECOMMENDATION: 'Palvelusuositukset', SERVICE_TRANSFER: 'Siirto toiseen palveluun', ELIGIBILITY: 'Tukikelpoisuuden tarkistus' },
+    attributes: {
+      AGE: 'ikä',
+      MUNICIPALITY: 'kotikunta',
+      LIFE_EVENTS: 'elämäntilanne',
+      LANGUAGE: 'kieli',
+      WELLBEING: 'hyvinvointi',
+      INTERESTS: 'kiinnostuksen kohteet',
+      NEEDS: 'tarpeet',
+    },
+    subgraphs: { profile: 'Profiili', recommendation: 'Suositukset', chatbot: 'Chat', 'how-am-i-doing': 'Miten voin?', mikkeli: 'Mikkelin kaupunki' },
   },
   SV: {
     title: 'Hur mår jag?',
@@ -58,6 +90,36 @@ const UI = {
     deleted: 'Dina uppgifter har raderats från alla tjänster.',
     deletePending: 'Raderingen pågår; några tjänster bekräftar den senare.',
     confirm: 'Radera alla dina uppgifter från nätverkets alla tjänster?',
+    show: 'Visa mina uppgifter',
+    holders: 'Var dina uppgifter finns',
+    nothingHeld: 'Nätverket har inga uppgifter om dig.',
+    consents: 'Dina samtycken',
+    noConsents: 'Du har inte gett några samtycken.',
+    revoke: 'Återkalla samtycket',
+    revoked: 'Samtycket har återkallats.',
+    bookings: 'Dina bokningar',
+    noBookings: 'Du har inga bokningar.',
+    cancelBooking: 'Avboka',
+    bookingCancelled: 'Bokningen är avbokad.',
+    transfer: 'Gå vidare till en annan tjänst',
+    transferIntro: 'Gör en engångskod med vilken en annan tjänst får de uppgifter du väljer från ditt senaste chattsamtal. Koden gäller i 10 minuter.',
+    recipient: 'Mottagande anordnare',
+    recipientHelp: 'Organisationens kod; den mottagande tjänsten meddelar den, och förslagen är anordnarna av tjänsterna som visats för dig.',
+    share: 'Uppgifter som lämnas över',
+    makeCode: 'Gör en kod',
+    code: (code, until) => `Din kod: ${code} (gäller till kl. ${until})`,
+    unavailable: 'svarade inte',
+    purposes: { RECOMMENDATION: 'Tjänsterekommendationer', SERVICE_TRANSFER: 'Överföring till en annan tjänst', ELIGIBILITY: 'Kontroll av rätt till förmåner' },
+    attributes: {
+      AGE: 'ålder',
+      MUNICIPALITY: 'hemkommun',
+      LIFE_EVENTS: 'livssituation',
+      LANGUAGE: 'språk',
+      WELLBEING: 'välbefinnande',
+      INTERESTS: 'intressen',
+      NEEDS: 'behov',
+    },
+    subgraphs: { profile: 'Profil', recommendation: 'Rekommendationer', chatbot: 'Chatt', 'how-am-i-doing': 'Hur mår jag?', mikkeli: 'S:t Michels stad' },
   },
   EN: {
     title: 'How am I doing?',
@@ -87,6 +149,37 @@ const UI = {
     deleted: 'Your data was deleted from every service.',
     deletePending: 'Deletion is under way; some services will confirm it later.',
     confirm: 'Delete all your data from every service on the network?',
+    show: 'Show my data',
+    holders: 'Where your data is',
+    nothingHeld: 'The network holds no data about you.',
+    consents: 'Your consents',
+    noConsents: 'You have not given any consents.',
+    revoke: 'Withdraw consent',
+    revoked: 'Consent withdrawn.',
+    bookings: 'Your bookings',
+    noBookings: 'You have no bookings.',
+    cancelBooking: 'Cancel the booking',
+    bookingCancelled: 'The booking is cancelled.',
+    transfer: 'Move on to another service',
+    transferIntro:
+      'Make a one-time code with which another service receives the details you choose from your latest chat conversation. The code is valid for 10 minutes.',
+    recipient: 'Receiving provider',
+    recipientHelp: "The organisation's id; the receiving service tells you it, and the suggestions are the providers of the services you were shown.",
+    share: 'Details to hand over',
+    makeCode: 'Make a code',
+    code: (code, until) => `Your code: ${code} (valid until ${until})`,
+    unavailable: 'did not answer',
+    purposes: { RECOMMENDATION: 'Service recommendations', SERVICE_TRANSFER: 'Handing over to another service', ELIGIBILITY: 'Eligibility checks' },
+    attributes: {
+      AGE: 'age',
+      MUNICIPALITY: 'home municipality',
+      LIFE_EVENTS: 'life situation',
+      LANGUAGE: 'language',
+      WELLBEING: 'wellbeing',
+      INTERESTS: 'interests',
+      NEEDS: 'needs',
+    },
+    subgraphs: { profile: 'Profile', recommendation: 'Recommendations', chatbot: 'Chat', 'how-am-i-doing': 'How am I doing?', mikkeli: 'City of Mikkeli' },
   },
 };
 
@@ -95,6 +188,8 @@ let language = pageLanguage();
 let meters = [];
 let links = [];
 let assessments = [];
+/** Providers of the services shown, by id: who a transfer can go to. */
+const providers = new Map();
 
 async function loadTexts() {
   const data = await graphql(
@@ -278,7 +373,10 @@ async function renderServices() {
         { class: 'package', 'aria-label': `${ui.forMeter} ${meter.label}` },
         el('h3', {}, `${ui.forMeter}: ${meter.label} (${now[meter.dimension]}/10)`),
         pack ? el('p', {}, pack.explanation) : null,
-        ...(pack?.items ?? []).map((item) => serviceCard(item.service, language)),
+        ...(pack?.items ?? []).map((item) => {
+          if (item.service.provider?.id) providers.set(item.service.provider.id, item.service.provider.name);
+          return serviceCard(item.service, language, [nextStepBlock(item.service.nextStep, language)]);
+        }),
       );
     }),
   );
@@ -313,6 +411,141 @@ async function exportData() {
   link.remove();
 }
 
+/** What one service holds, in a few words: the kinds of record and how many of each. */
+function summary(data) {
+  if (Array.isArray(data)) {
+    const counts = new Map();
+    for (const record of data) for (const key of Object.keys(record ?? {})) counts.set(key, (counts.get(key) ?? 0) + 1);
+    return [...counts].map(([key, count]) => `${key} (${count})`).join(', ');
+  }
+  if (data && typeof data === 'object')
+    return Object.entries(data)
+      .filter(([, value]) => value !== null && !(Array.isArray(value) && value.length === 0))
+      .map(([key]) => key)
+      .join(', ');
+  return '';
+}
+
+function item(text, buttonText, onClick) {
+  const button = el('button', { type: 'button', class: 'secondary' }, buttonText);
+  button.addEventListener('click', onClick);
+  return el('li', {}, text, button);
+}
+
+/** The data-management section: who holds what, consents with withdraw, bookings with cancel, and a transfer code. */
+async function showData(message = '') {
+  const ui = UI[language];
+  const [exported, mine, bookings] = await Promise.all([
+    graphql('mutation { exportMyData { complete parts { subgraph status data } } }', {}, { signedIn: true }),
+    graphql('{ me { consents { purpose attributes } } }', {}, { signedIn: true }),
+    graphql(`{ myMikkeliAppointments { id start action { title(language: ${language}) } } }`, {}, { signedIn: true }).catch(() => ({
+      myMikkeliAppointments: [],
+    })),
+  ]);
+  const holders = exported.exportMyData.parts
+    .map((part) => ({ ...part, held: part.status === 'OK' ? summary(JSON.parse(part.data)) : ui.unavailable }))
+    .filter((part) => part.held);
+  const consents = mine.me?.consents ?? [];
+  const appointments = bookings.myMikkeliAppointments ?? [];
+  const names = (list) => list.map((name) => ui.attributes[name] ?? name).join(', ');
+  const transferForm = el(
+    'form',
+    { id: 'transfer-form' },
+    el('p', {}, ui.transferIntro),
+    el(
+      'p',
+      {},
+      el('label', { for: 'recipient' }, ui.recipient),
+      el('span', { id: 'recipient-help', class: 'note' }, ui.recipientHelp),
+      el('input', {
+        id: 'recipient',
+        type: 'text',
+        list: 'recipients',
+        required: true,
+        maxlength: 100,
+        'aria-describedby': 'recipient-help',
+        autocomplete: 'off',
+      }),
+      el('datalist', { id: 'recipients' }, ...[...providers].map(([id, name]) => el('option', { value: id }, name))),
+    ),
+    el(
+      'fieldset',
+      {},
+      el('legend', {}, ui.share),
+      ...['AGE', 'MUNICIPALITY', 'LIFE_EVENTS', 'NEEDS', 'LANGUAGE'].map((name) =>
+        el('label', { class: 'choice' }, el('input', { type: 'checkbox', name: 'share', value: name }), ui.attributes[name]),
+      ),
+    ),
+    el('button', { type: 'submit' }, ui.makeCode),
+    el('p', { id: 'transfer-status', role: 'status' }),
+  );
+  transferForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const attributes = [...transferForm.querySelectorAll('input[name="share"]:checked')].map((input) => input.value);
+    try {
+      const data = await graphql(
+        'mutation($recipient: ID!, $attributes: [TransferAttribute!]!) { startTransfer(recipient: $recipient, attributes: $attributes) { code expiresAt } }',
+        { recipient: $('recipient').value.trim(), attributes },
+        { signedIn: true },
+      );
+      const until = new Intl.DateTimeFormat(language === 'EN' ? 'en-GB' : `${language.toLowerCase()}-FI`, {
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: 'Europe/Helsinki',
+      }).format(new Date(data.startTransfer.expiresAt));
+      $('transfer-status').textContent = ui.code(data.startTransfer.code, until);
+    } catch (error) {
+      $('transfer-status').textContent = error.message;
+    }
+  });
+  $('manage').replaceChildren(
+    el('p', { id: 'manage-status', role: 'status' }, message),
+    el('h3', {}, ui.holders),
+    holders.length > 0
+      ? el(
+          'ul',
+          { class: 'data-list', id: 'holders' },
+          ...holders.map((part) => el('li', {}, el('strong', {}, `${ui.subgraphs[part.subgraph] ?? part.subgraph}: `), part.held)),
+        )
+      : el('p', {}, ui.nothingHeld),
+    el('h3', {}, ui.consents),
+    consents.length > 0
+      ? el(
+          'ul',
+          { class: 'data-list', id: 'consents' },
+          ...consents.map((consent) =>
+            item(`${ui.purposes[consent.purpose] ?? consent.purpose}: ${names(consent.attributes)}`, ui.revoke, async () => {
+              await graphql(
+                'mutation($purpose: ConsentPurpose!) { revokeConsent(purpose: $purpose) { handle } }',
+                { purpose: consent.purpose },
+                { signedIn: true },
+              );
+              await showData(ui.revoked);
+            }),
+          ),
+        )
+      : el('p', {}, ui.noConsents),
+    el('h3', {}, ui.bookings),
+    appointments.length > 0
+      ? el(
+          'ul',
+          { class: 'data-list', id: 'bookings' },
+          ...appointments.map((appointment) =>
+            item(`${formatTime(appointment.start, language)}, ${appointment.action.title ?? ''}`, ui.cancelBooking, async () => {
+              await graphql('mutation($id: ID!) { cancelAppointment(id: $id) { status } }', { id: appointment.id }, { signedIn: true });
+              await showData(ui.bookingCancelled);
+            }),
+          ),
+        )
+      : el('p', {}, ui.noBookings),
+    el('h3', {}, ui.transfer),
+    transferForm,
+  );
+  $('manage').hidden = false;
+  $('manage-status').setAttribute('tabindex', '-1');
+  if (message) $('manage-status').focus();
+}
+
 async function deleteData() {
   const ui = UI[language];
   if (!window.confirm(ui.confirm)) return;
@@ -320,7 +553,7 @@ async function deleteData() {
   forgetIdentity();
   assessments = [];
   $('data-status').textContent = data.deleteMyData.complete ? ui.deleted : ui.deletePending;
-  for (const id of ['picture', 'effects', 'services']) $(id).hidden = true;
+  for (const id of ['picture', 'effects', 'services', 'manage']) $(id).hidden = true;
   renderForm();
 }
 
@@ -331,6 +564,8 @@ async function render() {
   $('data-title').textContent = ui.data;
   $('data-intro').textContent = ui.dataIntro;
   $('export').textContent = ui.export;
+  $('show').textContent = ui.show;
+  $('manage').hidden = true;
   $('delete').textContent = ui.delete;
   await loadTexts();
   if (localStorage.getItem('aurora.identity')) await loadAnswers().catch(() => undefined);
@@ -344,6 +579,7 @@ async function render() {
 
 $('rate').addEventListener('submit', (event) => void save(event));
 $('export').addEventListener('click', () => void exportData());
+$('show').addEventListener('click', () => void showData().catch(() => ($('data-status').textContent = UI[language].failed)));
 $('delete').addEventListener('click', () => void deleteData());
 $('language').addEventListener('change', (event) => {
   language = event.target.value;

@@ -51,12 +51,11 @@ export const EXAMPLE_RULES: EligibilityRule[] = [
     benefitId: 'kela-general-housing-allowance',
     needs: ['AGE', 'MUNICIPALITY', 'LIFE_EVENTS'],
     decide(facts) {
-      if (facts.age === null) return unknown(['AGE'], UNKNOWN_AGE);
-      if (facts.municipality === null)
-        return unknown(['MUNICIPALITY'], {
-          fi: 'Asumistuki on Suomessa asuville; lisää kotikuntasi profiiliisi.',
-          sv: 'Bostadsbidrag är för dem som bor i Finland; lägg till din hemkommun i profilen.',
-          en: 'Housing allowance is for people living in Finland; add your home municipality to your profile.',
+      if (facts.age === null || facts.municipality === null)
+        return unknown([...(facts.age === null ? (['AGE'] as const) : []), ...(facts.municipality === null ? (['MUNICIPALITY'] as const) : [])], {
+          fi: 'Asumistuki on Suomessa asuville aikuisille; lisää ikäsi ja kotikuntasi profiiliisi.',
+          sv: 'Bostadsbidrag är för vuxna som bor i Finland; lägg till din ålder och hemkommun i profilen.',
+          en: 'Housing allowance is for adults living in Finland; add your age and home municipality to your profile.',
         });
       if (facts.age < 18)
         return decided('UNLIKELY', {

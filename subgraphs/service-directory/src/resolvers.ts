@@ -152,7 +152,7 @@ export function createResolvers(directory: Directory, publishing: Publishing): R
     EligibilityCheck: actionFields,
     OnlineApplication: {
       ...actionFields,
-      url: (action) => channelOf(action).url ?? '',
+      url: (action) => channelOf(action).url,
       requiresStrongIdentification: (action) => channelOf(action).requiresAuthentication,
       requiresSignature: (action) => channelOf(action).requiresSignature,
       channel: channelOf,

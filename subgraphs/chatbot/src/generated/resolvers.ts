@@ -48,6 +48,7 @@ export type Mutation = {
   /**
    * With the person's consent, makes a one-time code that hands them over to another service on
    * the network with exactly the attributes listed. The code is valid for 10 minutes, once.
+   * Without `sessionId`, from the person's latest conversation (needs an identity token).
    */
   startTransfer: TransferCode;
   /**
@@ -72,7 +73,7 @@ export type MutationDeleteChatSessionArgs = {
 
 
 export type MutationStartTransferArgs = {
-  sessionId: Scalars['ID']['input'];
+  sessionId?: InputMaybe<Scalars['ID']['input']>;
   recipient: Scalars['ID']['input'];
   attributes: Array<TransferAttribute>;
 };
@@ -317,7 +318,7 @@ export type QueryResolvers<ContextType = ChatbotContext, ParentType extends Reso
 export type MutationResolvers<ContextType = ChatbotContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   chat?: Resolver<ResolversTypes['ChatTurn'], ParentType, ContextType, RequireFields<MutationChatArgs, 'message'>>;
   deleteChatSession?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteChatSessionArgs, 'sessionId'>>;
-  startTransfer?: Resolver<ResolversTypes['TransferCode'], ParentType, ContextType, RequireFields<MutationStartTransferArgs, 'sessionId' | 'recipient' | 'attributes'>>;
+  startTransfer?: Resolver<ResolversTypes['TransferCode'], ParentType, ContextType, RequireFields<MutationStartTransferArgs, 'recipient' | 'attributes'>>;
   redeemTransfer?: Resolver<ResolversTypes['TransferredAttributes'], ParentType, ContextType, RequireFields<MutationRedeemTransferArgs, 'code'>>;
 };
 

@@ -766,8 +766,8 @@ export type OnlineApplication = ServiceAction & {
   provider?: Maybe<Organisation>;
   /** False: from the catalogue. */
   exampleData: Scalars['Boolean']['output'];
-  /** Where the e-service is. */
-  url: Scalars['String']['output'];
+  /** Where the e-service is (nullable only so that every kind's `url` can be asked for in one selection). */
+  url?: Maybe<Scalars['String']['output']>;
   /** Whether the person must log in with strong identification; null where the catalogue does not say. */
   requiresStrongIdentification?: Maybe<Scalars['Boolean']['output']>;
   /** Whether the person must sign electronically; null where the catalogue does not say. */
@@ -1729,7 +1729,7 @@ export type OnlineApplicationResolvers<ContextType = DirectoryContext, ParentTyp
   service?: Resolver<ResolversTypes['Service'], ParentType, ContextType>;
   provider?: Resolver<Maybe<ResolversTypes['Organisation']>, ParentType, ContextType>;
   exampleData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   requiresStrongIdentification?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   requiresSignature?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   channel?: Resolver<ResolversTypes['ElectronicChannel'], ParentType, ContextType>;
