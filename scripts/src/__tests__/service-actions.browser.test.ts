@@ -167,6 +167,7 @@ describeInBrowser('using a service from the reference pages', () => {
       expect(await axe(page)).toEqual([]);
 
       // The data section: who holds what, and the consent, withdrawn.
+      expect(await page.locator('#show').textContent()).toBe(showLabel);
       await page.locator('#show').focus();
       await page.keyboard.press('Enter');
       const consent = page.locator('#consents li', { hasText: purposeLabel });
