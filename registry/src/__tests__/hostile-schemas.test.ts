@@ -63,7 +63,7 @@ describe("hostile schemas are refused by the provider's check and by the registr
       'error [ownership/override] evil-org-graph: Mutation.updateMyAttributes: @override(from: "profile") would take Mutation.updateMyAttributes from another organisation\'s subgraph: its requests would come here instead. Fix: Remove @override; add a field of your own name if the service offers something new.',
     );
     expect(override.output).toContain(
-      "error [personal-data/me] evil-org-graph: Me: Me is the person making the request; only the network's personal-data subgraphs (profile, recommendation, chatbot, how-am-i-doing) may add fields to it or hold its key, and evil-org-graph is not one of them. Fix: Remove Me from the schema. A service that needs the person's attributes asks the network for a consent purpose naming it (packages/supergraph/src/network-rules.ts); the person then decides what it receives.",
+      "error [personal-data/me] evil-org-graph: Me: Me is the person making the request; only the network's personal-data subgraphs (profile, recommendation, chatbot, how-am-i-doing, mikkeli) and the recipients of a consent purpose may add fields to it or hold its key, and evil-org-graph is neither. Fix: Remove Me from the schema. A service that needs the person's attributes asks the network for a consent purpose naming it (packages/supergraph/src/network-rules.ts); the person then decides what it receives.",
     );
     const field = await checkSubgraph({
       name: 'evil-org-graph',
@@ -101,6 +101,25 @@ describe("hostile schemas are refused by the provider's check and by the registr
       ['personal-data/consent-purpose', 'Me.peek'],
     ]);
     expect(checked.output.find((line) => line.includes('Me.peek'))).toContain('reads recommendationAttributes, attributes of the person');
+  });
+
+  it('lets a purpose recipient that keeps no personal data read its own purpose only', async () => {
+    // Kela receives what the person shares for ELIGIBILITY; reaching for what they share for RECOMMENDATION is refused.
+    const kela = readManifest().find((entry) => entry.name === 'kela');
+    const own = fs.readFileSync(kela?.schemaFile as string, 'utf8').replace(/^# GENERATED.*\n/, '');
+    expect(await checkSubgraph({ name: 'kela', schemaFile: write(own) })).toEqual({ ok: true, output: ["kela: the schema passes the network's review."] });
+    const greedy = own
+      .replace(
+        'eligibilityAttributes: SharedAttributes! @external',
+        'eligibilityAttributes: SharedAttributes! @external\n  recommendationAttributes: SharedAttributes! @external',
+      )
+      .replace('@requires(fields: "eligibilityAttributes {', '@requires(fields: "recommendationAttributes { age } eligibilityAttributes {');
+    expect(greedy).not.toBe(own);
+    const checked = await checkSubgraph({ name: 'kela', schemaFile: write(greedy) });
+    expect(pairs(fromOutput(checked.output))).toEqual([
+      ['personal-data/consent-purpose', 'Me.recommendationAttributes'],
+      ['personal-data/consent-purpose', 'Me.eligibility'],
+    ]);
   });
 
   it("keeps the network's names for the network, even while such a subgraph is absent", async () => {
