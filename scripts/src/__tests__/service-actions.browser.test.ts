@@ -58,7 +58,8 @@ describeInBrowser('using a service from the reference pages', () => {
   ])('chat in %s: from a conversation to a confirmed booking and back, by keyboard', async (language, bookLabel, confirmed, cancelLabel, cancelled) => {
     const page = await phone();
     await page.goto(`${network.pages.chatbot}?lang=fi`);
-    // The city's own services have Finnish texts only, so the conversation is in Finnish; the page then follows the language chosen.
+    // The city's bookable services are offered in Finnish only (their catalogue languages), and the engine rightly keeps
+    // them from a Swedish or English conversation: the person talks in Finnish, then reads the page in the language chosen.
     for (const [index, message] of ['Rakennan taloa', 'Mikkeli', '40'].entries()) {
       await page.locator('#message').focus();
       await page.keyboard.type(message);

@@ -60,6 +60,14 @@ const UI = {
       INTERESTS: 'kiinnostuksen kohteet',
       NEEDS: 'tarpeet',
     },
+    records: {
+      attributes: 'tietosi',
+      consents: 'suostumukset',
+      assessment: 'vastaukset',
+      conversation: 'keskustelut',
+      appointment: 'varaukset',
+      feedback: 'palautteet',
+    },
     subgraphs: { profile: 'Profiili', recommendation: 'Suositukset', chatbot: 'Chat', 'how-am-i-doing': 'Miten voin?', mikkeli: 'Mikkelin kaupunki' },
   },
   SV: {
@@ -119,6 +127,7 @@ const UI = {
       INTERESTS: 'intressen',
       NEEDS: 'behov',
     },
+    records: { attributes: 'dina uppgifter', consents: 'samtycken', assessment: 'svar', conversation: 'samtal', appointment: 'bokningar', feedback: 'respons' },
     subgraphs: { profile: 'Profil', recommendation: 'Rekommendationer', chatbot: 'Chatt', 'how-am-i-doing': 'Hur mår jag?', mikkeli: 'S:t Michels stad' },
   },
   EN: {
@@ -178,6 +187,14 @@ const UI = {
       WELLBEING: 'wellbeing',
       INTERESTS: 'interests',
       NEEDS: 'needs',
+    },
+    records: {
+      attributes: 'your details',
+      consents: 'consents',
+      assessment: 'answers',
+      conversation: 'conversations',
+      appointment: 'bookings',
+      feedback: 'feedback',
     },
     subgraphs: { profile: 'Profile', recommendation: 'Recommendations', chatbot: 'Chat', 'how-am-i-doing': 'How am I doing?', mikkeli: 'City of Mikkeli' },
   },
@@ -411,19 +428,19 @@ async function exportData() {
   link.remove();
 }
 
-/** What one service holds, in a few words: the kinds of record and how many of each. */
+/**
+ * What one service holds, in a few words: the kinds of record and how many of each (timestamps
+ * left out; a kind the page has no word for is shown by its name in the export).
+ */
 function summary(data) {
-  if (Array.isArray(data)) {
-    const counts = new Map();
-    for (const record of data) for (const key of Object.keys(record ?? {})) counts.set(key, (counts.get(key) ?? 0) + 1);
-    return [...counts].map(([key, count]) => `${key} (${count})`).join(', ');
-  }
-  if (data && typeof data === 'object')
-    return Object.entries(data)
-      .filter(([, value]) => value !== null && !(Array.isArray(value) && value.length === 0))
-      .map(([key]) => key)
-      .join(', ');
-  return '';
+  const words = UI[language].records;
+  const counts = new Map();
+  for (const record of Array.isArray(data) ? data : [data])
+    for (const [key, value] of Object.entries(record ?? {})) {
+      if (key.endsWith('At') || value === null || (Array.isArray(value) && value.length === 0)) continue;
+      counts.set(key, (counts.get(key) ?? 0) + (Array.isArray(value) ? value.length : 1));
+    }
+  return [...counts].map(([key, count]) => `${words[key] ?? key} (${count})`).join(', ');
 }
 
 function item(text, buttonText, onClick) {
