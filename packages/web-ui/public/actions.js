@@ -31,6 +31,7 @@ const WORDS = {
       LANGUAGE: 'kieli',
       WELLBEING: 'hyvinvointi',
       INTERESTS: 'kiinnostuksen kohteet',
+      NEEDS: 'tarpeet',
     },
     locale: 'fi-FI',
   },
@@ -60,6 +61,7 @@ const WORDS = {
       LANGUAGE: 'språk',
       WELLBEING: 'välbefinnande',
       INTERESTS: 'intressen',
+      NEEDS: 'behov',
     },
     locale: 'sv-FI',
   },
@@ -89,6 +91,7 @@ const WORDS = {
       LANGUAGE: 'language',
       WELLBEING: 'wellbeing',
       INTERESTS: 'interests',
+      NEEDS: 'needs',
     },
     locale: 'en-GB',
   },
@@ -97,6 +100,11 @@ const WORDS = {
 let panels = 0;
 const wordsOf = (language) => WORDS[language] ?? WORDS.FI;
 const dayOf = (daysAhead) => new Date(Date.now() + daysAhead * 86_400_000).toISOString().slice(0, 10);
+
+/** An attribute of the person (a consent's or a transfer's) in the page's language. */
+export function attributeWord(name, language) {
+  return wordsOf(language).attributes[name] ?? name.toLowerCase();
+}
 
 /** A time of the network (ISO 8601) as a person in Finland reads it, in the page's language. */
 export function formatTime(iso, language) {
@@ -186,7 +194,7 @@ function bookingPanel(action, language, panel) {
 
 function eligibilityPanel(action, language, panel) {
   const words = wordsOf(language);
-  const names = (attributes) => attributes.map((name) => words.attributes[name] ?? name.toLowerCase()).join(', ');
+  const names = (attributes) => attributes.map((name) => attributeWord(name, language)).join(', ');
   async function check() {
     const { data, errors } = await graphql(
       `query($check: ID!) { me { eligibility(check: $check) { result reasons(language: ${language}) missing exampleRules } } }`,

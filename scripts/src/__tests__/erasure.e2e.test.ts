@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { filesHolding as filesOnDisk } from '../e2e/files';
 import { startTestNetwork, type TestNetwork } from '../e2e/network';
 
 /**
@@ -25,22 +26,7 @@ async function ask(query: string, variables: Record<string, unknown>, token?: st
 
 const CHAT = 'mutation($id: ID, $message: String!) { chat(sessionId: $id, message: $message, language: FI) { sessionId } }';
 
-/** Every file under the folder, as text, with the names of the files each string is found in. */
-function filesHolding(strings: string[]): Record<string, string[]> {
-  const found: Record<string, string[]> = {};
-  const visit = (folder: string) => {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-      const file = path.join(folder, entry.name);
-      if (entry.isDirectory()) visit(file);
-      else {
-        const text = fs.readFileSync(file, 'latin1') + fs.readFileSync(file, 'utf8');
-        for (const value of strings) if (text.includes(value)) (found[value] ??= []).push(path.relative(dataDir, file));
-      }
-    }
-  };
-  visit(dataDir);
-  return found;
-}
+const filesHolding = (strings: string[]) => filesOnDisk(dataDir, strings);
 
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aurora-erasure-'));

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import * as fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
+import { axe, CHROMIUM, describeInBrowser, phone as newPhone } from '../e2e/browser';
 import { startTestNetwork, type TestNetwork } from '../e2e/network';
 
 /**
@@ -10,30 +10,12 @@ import { startTestNetwork, type TestNetwork } from '../e2e/network';
  * doing?" flow, and axe-core on each page. `.ci/run` installs Chromium when it is missing; a
  * local run without it says clearly that these tests were skipped (and CI fails instead).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available) {
-  const message = `Browser tests SKIPPED: no Chromium at ${CHROMIUM}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`;
-  if (process.env.CI) throw new Error(message);
-  console.warn(message);
-}
-const describeInBrowser = available ? describe : describe.skip;
+const inBrowser = describeInBrowser();
 
 let network: TestNetwork;
 let browser: Browser;
 
-async function axe(page: Page): Promise<{ id: string; impact: string; help: string; nodes: number }[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> } }
-    ).axe.run();
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.length }));
-  });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-}
-
-describeInBrowser('the reference services in a browser', () => {
+inBrowser('the reference services in a browser', () => {
   beforeAll(async () => {
     network = await startTestNetwork();
     await network.syncCatalogue();
@@ -45,11 +27,7 @@ describeInBrowser('the reference services in a browser', () => {
     await network?.close();
   });
 
-  async function phone(): Promise<Page> {
-    // axe-core is injected as an inline script; the pages' CSP (script-src 'self') would rightly refuse it.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, bypassCSP: true });
-    return context.newPage();
-  }
+  const phone = () => newPhone(browser);
 
   it.each([
     ['fi', 'Jäin työttömäksi', 'Asun Mikkelissä', '34', 'Missä kunnassa asut?'],

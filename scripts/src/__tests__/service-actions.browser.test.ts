@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import * as fs from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
+import { axe, CHROMIUM, describeInBrowser, phone as newPhone } from '../e2e/browser';
 import { startTestNetwork, type TestNetwork } from '../e2e/network';
 
 /**
@@ -10,30 +10,12 @@ import { startTestNetwork, type TestNetwork } from '../e2e/network';
  * doing?" to Kela's eligibility answer, then the data section: where the person's data is, the
  * consent withdrawn, and a transfer code. Skipped, saying so, without Chromium (CI fails instead).
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
-if (!available) {
-  const message = `Browser tests SKIPPED: no Chromium at ${CHROMIUM}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`;
-  if (process.env.CI) throw new Error(message);
-  console.warn(message);
-}
-const describeInBrowser = available ? describe : describe.skip;
+const inBrowser = describeInBrowser();
 
 let network: TestNetwork;
 let browser: Browser;
 
-async function axe(page: Page): Promise<{ id: string; impact: string; help: string; nodes: number }[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> } }
-    ).axe.run();
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, nodes: violation.nodes.length }));
-  });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
-}
-
-describeInBrowser('using a service from the reference pages', () => {
+inBrowser('using a service from the reference pages', () => {
   beforeAll(async () => {
     network = await startTestNetwork();
     await network.syncCatalogue();
@@ -45,11 +27,7 @@ describeInBrowser('using a service from the reference pages', () => {
     await network?.close();
   });
 
-  async function phone(): Promise<Page> {
-    // axe-core is injected as an inline script; the pages' CSP (script-src 'self') would rightly refuse it.
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, bypassCSP: true });
-    return context.newPage();
-  }
+  const phone = () => newPhone(browser);
 
   it.each([
     ['fi', 'Varaa aika', /^Aika varattu: Mikkelin kaupungin .+, .+\.$/, 'Peru varaus', 'Varaus peruttu; aika on taas vapaa.'],

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createAnimalWelfareSubgraph, publishActions, publishServices, readData, typeDefs } from '@aurora/animal-welfare';
+import { filesHolding as filesOnDisk } from '../e2e/files';
 import { startTestNetwork, type TestNetwork } from '../e2e/network';
 
 /**
@@ -45,22 +46,7 @@ async function failure(query: string, variables: Record<string, unknown> = {}, t
   return { code: error?.extensions?.code, reason: error?.extensions?.reason, message: error?.message as string, data: result.data };
 }
 
-/** Every file under the data folder holding each string. */
-function filesHolding(strings: string[]): Record<string, string[]> {
-  const found: Record<string, string[]> = {};
-  const visit = (folder: string) => {
-    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
-      const file = path.join(folder, entry.name);
-      if (entry.isDirectory()) visit(file);
-      else {
-        const text = fs.readFileSync(file, 'utf8');
-        for (const value of strings) if (text.includes(value)) (found[value] ??= []).push(path.relative(dataDir, file));
-      }
-    }
-  };
-  visit(dataDir);
-  return found;
-}
+const filesHolding = (strings: string[]) => filesOnDisk(dataDir, strings);
 
 const FREE_TIMES =
   'query($id: ID!, $from: String!, $to: String!) { serviceAction(id: $id) { ... on AppointmentBooking { freeTimes(from: $from, to: $to) { start end } } } }';

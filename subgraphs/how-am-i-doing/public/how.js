@@ -1,4 +1,4 @@
-import { formatTime, nextStepBlock } from '/assets/actions.js';
+import { attributeWord, formatTime, nextStepBlock } from '/assets/actions.js';
 import { applyHeaderTexts, el, forgetIdentity, graphql, pageLanguage, SERVICE_FIELDS, serviceCard } from '/assets/aurora.js';
 
 const UI = {
@@ -51,15 +51,6 @@ const UI = {
     code: (code, until) => `Koodisi: ${code} (voimassa klo ${until} asti)`,
     unavailable: 'ei vastannut',
     purposes: { RECOMMENDATION: 'Palvelusuositukset', SERVICE_TRANSFER: 'Siirto toiseen palveluun', ELIGIBILITY: 'Tukikelpoisuuden tarkistus' },
-    attributes: {
-      AGE: 'ikä',
-      MUNICIPALITY: 'kotikunta',
-      LIFE_EVENTS: 'elämäntilanne',
-      LANGUAGE: 'kieli',
-      WELLBEING: 'hyvinvointi',
-      INTERESTS: 'kiinnostuksen kohteet',
-      NEEDS: 'tarpeet',
-    },
     records: {
       attributes: 'tietosi',
       consents: 'suostumukset',
@@ -118,15 +109,6 @@ const UI = {
     code: (code, until) => `Din kod: ${code} (gäller till kl. ${until})`,
     unavailable: 'svarade inte',
     purposes: { RECOMMENDATION: 'Tjänsterekommendationer', SERVICE_TRANSFER: 'Överföring till en annan tjänst', ELIGIBILITY: 'Kontroll av rätt till förmåner' },
-    attributes: {
-      AGE: 'ålder',
-      MUNICIPALITY: 'hemkommun',
-      LIFE_EVENTS: 'livssituation',
-      LANGUAGE: 'språk',
-      WELLBEING: 'välbefinnande',
-      INTERESTS: 'intressen',
-      NEEDS: 'behov',
-    },
     records: { attributes: 'dina uppgifter', consents: 'samtycken', assessment: 'svar', conversation: 'samtal', appointment: 'bokningar', feedback: 'respons' },
     subgraphs: { profile: 'Profil', recommendation: 'Rekommendationer', chatbot: 'Chatt', 'how-am-i-doing': 'Hur mår jag?', mikkeli: 'S:t Michels stad' },
   },
@@ -179,15 +161,6 @@ const UI = {
     code: (code, until) => `Your code: ${code} (valid until ${until})`,
     unavailable: 'did not answer',
     purposes: { RECOMMENDATION: 'Service recommendations', SERVICE_TRANSFER: 'Handing over to another service', ELIGIBILITY: 'Eligibility checks' },
-    attributes: {
-      AGE: 'age',
-      MUNICIPALITY: 'home municipality',
-      LIFE_EVENTS: 'life situation',
-      LANGUAGE: 'language',
-      WELLBEING: 'wellbeing',
-      INTERESTS: 'interests',
-      NEEDS: 'needs',
-    },
     records: {
       attributes: 'your details',
       consents: 'consents',
@@ -464,7 +437,7 @@ async function showData(message = '') {
     .filter((part) => part.held);
   const consents = mine.me?.consents ?? [];
   const appointments = bookings.myMikkeliAppointments ?? [];
-  const names = (list) => list.map((name) => ui.attributes[name] ?? name).join(', ');
+  const names = (list) => list.map((name) => attributeWord(name, language)).join(', ');
   const transferForm = el(
     'form',
     { id: 'transfer-form' },
@@ -490,7 +463,7 @@ async function showData(message = '') {
       {},
       el('legend', {}, ui.share),
       ...['AGE', 'MUNICIPALITY', 'LIFE_EVENTS', 'NEEDS', 'LANGUAGE'].map((name) =>
-        el('label', { class: 'choice' }, el('input', { type: 'checkbox', name: 'share', value: name }), ui.attributes[name]),
+        el('label', { class: 'choice' }, el('input', { type: 'checkbox', name: 'share', value: name }), attributeWord(name, language)),
       ),
     ),
     el('button', { type: 'submit' }, ui.makeCode),
