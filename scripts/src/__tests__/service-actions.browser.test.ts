@@ -1,8 +1,8 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { chromium, type Browser } from 'playwright-core';
-import { axe, CHROMIUM, describeInBrowser, phone as newPhone } from '../e2e/browser';
-import { startTestNetwork, type TestNetwork } from '../e2e/network';
+import type { Browser } from 'playwright-core';
+import { axe, describeInBrowser, phone as newPhone, startBrowserNetwork } from '../e2e/browser';
+import type { TestNetwork } from '../e2e/network';
 
 /**
  * The next step in a real browser, by keyboard, in each language, axe-core clean: from a chat
@@ -14,18 +14,15 @@ const inBrowser = describeInBrowser();
 
 let network: TestNetwork;
 let browser: Browser;
+let started: Awaited<ReturnType<typeof startBrowserNetwork>> | undefined;
 
 inBrowser('using a service from the reference pages', () => {
   beforeAll(async () => {
-    network = await startTestNetwork();
-    await network.syncCatalogue();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+    started = await startBrowserNetwork();
+    ({ network, browser } = started);
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await network?.close();
-  });
+  afterAll(() => started?.close());
 
   const phone = () => newPhone(browser);
 

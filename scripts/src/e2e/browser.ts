@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 import * as fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestNetwork, type TestNetwork } from './network';
 
 /** Debian's Chromium, or the one CHROMIUM_PATH names. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,6 +16,21 @@ export function describeInBrowser(): jest.Describe {
   if (process.env.CI) throw new Error(message);
   console.warn(message);
   return describe.skip;
+}
+
+/** The test network, its catalogue synced, and Chromium: what every browser test starts with. */
+export async function startBrowserNetwork(): Promise<{ network: TestNetwork; browser: Browser; close(): Promise<void> }> {
+  const network = await startTestNetwork();
+  await network.syncCatalogue();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  return {
+    network,
+    browser,
+    async close() {
+      await browser.close();
+      await network.close();
+    },
+  };
 }
 
 /** A phone-size page. axe-core is injected as an inline script, which the pages' CSP (script-src 'self') would rightly refuse. */

@@ -334,7 +334,7 @@ export class Publishing {
       status: 'ACTIVE',
       modified: new Date().toISOString(),
     };
-    await this.directory.repository.actionOffers.insertOne(offer);
+    await this.directory.repository.saveActionOffer(offer);
     return otherActionOf(service, offer);
   }
 
@@ -342,7 +342,7 @@ export class Publishing {
   async archiveAction(id: string, context: DirectoryContext): Promise<ActionView> {
     const claims = await this.provider(context);
     const [kind, serviceId, offerId] = id.split(':');
-    const offer = kind === 'offer' && offerId ? await this.directory.repository.actionOffers.findOne({ _id: offerId }) : null;
+    const offer = kind === 'offer' && offerId ? await this.directory.repository.actionOfferById(offerId) : null;
     if (!offer || !serviceId || !offer.serviceIds.includes(serviceId)) {
       throw codedError(
         ErrorCode.NOT_FOUND,
@@ -355,7 +355,7 @@ export class Publishing {
     const service = await context.loaders.service.load(serviceId);
     if (!service) throw codedError(ErrorCode.NOT_FOUND, `There is no service ${serviceId}.`);
     const next: ActionOfferDocument = { ...offer, status: 'ARCHIVED', modified: new Date().toISOString() };
-    await this.directory.repository.actionOffers.replaceOne({ _id: offer._id }, next);
+    await this.directory.repository.saveActionOffer(next);
     return otherActionOf(service, next);
   }
 }

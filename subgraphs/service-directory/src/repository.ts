@@ -64,6 +64,14 @@ export class DirectoryRepository {
     return upsertChanged(this.actionOffers, offers);
   }
 
+  actionOfferById(id: string): Promise<ActionOfferDocument | null> {
+    return this.actionOffers.findOne({ _id: id });
+  }
+
+  async saveActionOffer(offer: ActionOfferDocument): Promise<void> {
+    await this.actionOffers.replaceOne({ _id: offer._id }, offer, { upsert: true });
+  }
+
   /** Offers naming any of the services, or any of the locations (a location's booking holds for every service given there). */
   offersFor(serviceIds: readonly string[], locationIds: readonly string[]): Promise<ActionOfferDocument[]> {
     return this.actionOffers.find({ $or: [{ serviceIds: { $in: [...serviceIds] } }, { locationId: { $in: [...locationIds] } }] }, { sort: { _id: 1 } });
